@@ -28,3 +28,4 @@ export type { DocumentRole, LintRule } from './lint/rule.js';
 export { redshiftReservedWords } from './lint/redshift-reserved-words.js';
 export { structuralRules, type StructuralRule } from './structural-rules.js';
 export { lintGenericSchema, type GenericLintResult } from './generic/lint-generic-schema.js';
+export { findProjectRoot } from './project-root.js';
