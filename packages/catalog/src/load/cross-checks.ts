@@ -45,7 +45,10 @@ export function crossCheck(catalog: Catalog, check: ValueCheck, problems: Proble
     }
   }
 
+  // An event whose $refs do not resolve has an incomplete schema; its mapping would only report the same cause again.
+  const unresolved = new Set(problems.filter((p) => p.rule === 'ref-unresolved').map((p) => p.file));
   for (const event of catalog.events) {
+    if (unresolved.has(event.document.file)) continue;
     const entityDocument = entities.get(event.entity)?.document;
     for (const issue of checkEventMapping({ event, facts, entityDocument, check })) report(event.document.file, issue.pointer, issue.rule, issue.message);
   }

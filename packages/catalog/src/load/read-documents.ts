@@ -79,12 +79,18 @@ export async function readDocuments(files: readonly DiscoveredFile[], config: Pr
       report(file, error.instancePath, 'meta-schema', describeMetaError(error));
     }
 
+    const document: ReadDocument = { file, id, placement: identity, schema, parsed: parsed.json };
     const existing = byId.get(id);
     if (existing) {
-      report(file, '/$id', 'duplicate-id', `${existing.file} already defines ${describeIdentity(identity)} (${id}); each schema is defined once`);
+      // The file that sits where its $id says is the definition; the other one is the duplicate.
+      const [kept, duplicate] = id === config.schemaBaseUri + discovered.relative ? [document, existing] : [existing, document];
+      report(duplicate.file, '/$id', 'duplicate-id', `${kept.file} already defines ${describeIdentity(identity)} (${id}); each schema is defined once`);
+      if (kept === document) {
+        documents.splice(documents.indexOf(existing), 1, document);
+        byId.set(id, document);
+      }
       continue;
     }
-    const document: ReadDocument = { file, id, placement: identity, schema, parsed: parsed.json };
     byId.set(id, document);
     documents.push(document);
   }

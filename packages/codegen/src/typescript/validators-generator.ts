@@ -30,11 +30,23 @@ export function validatorExports(catalog: Catalog): Record<string, string> {
   return Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** ajv's "esm" output still calls require() for its runtime helpers and formats; turn those into imports. */
+/** Runtime helpers ajv's standalone code requires, and what each becomes (see packages/events/src/validator-runtime.ts). */
+const runtimeReplacements: Record<string, string> = {
+  'require("ajv/dist/runtime/ucs2length").default': 'ucs2length',
+  'require("ajv/dist/runtime/equal").default': 'equal',
+  'require("ajv-formats/dist/formats").fullFormats': 'fullFormats',
+};
+
+/** ajv's "esm" output still calls require() for its runtime helpers; point those at validator-runtime.ts instead. */
 function toEsmImports(code: string): string {
-  const modules = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!))].sort();
-  const alias = new Map(modules.map((m, i) => [m, `runtime${i}`]));
-  const imports = modules.map((m) => `import ${alias.get(m)} from '${m}.js';`).join('\n');
-  const body = code.replace(/^"use strict";/, '').replace(/require\("([^"]+)"\)/g, (_all, m: string) => alias.get(m)!);
-  return `${imports}\n${body}`;
+  let body = code.replace(/^"use strict";/, '');
+  const used = new Set<string>();
+  for (const [call, name] of Object.entries(runtimeReplacements)) {
+    if (body.includes(call)) used.add(name);
+    body = body.split(call).join(name);
+  }
+  const leftover = /require\("([^"]+)"\)/.exec(body);
+  if (leftover) throw new Error(`ajv's validators need the runtime module "${leftover[1]}", which validator-runtime.ts does not provide yet`);
+  const imports = used.size ? `import { ${[...used].sort().join(', ')} } from '../validator-runtime.js';\n` : '';
+  return `${imports}${body}`;
 }

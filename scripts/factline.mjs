@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// `pnpm factline <command>`: runs the CLI from the workspace's TypeScript sources (no build step, never stale).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = path.join(root, 'packages/cli/src/bin.ts');
+const result = spawnSync(process.execPath, ['--conditions=@factline/source', '--import', import.meta.resolve('tsx'), bin, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  cwd: process.env.INIT_CWD ?? process.cwd(),
+  env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=ExperimentalWarning'].filter(Boolean).join(' ') },
+});
+process.exit(result.status ?? 1);
