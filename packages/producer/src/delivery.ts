@@ -1,5 +1,5 @@
 // Delivering one batch: send, keep what Firehose acknowledged, resend only what it refused, within the budget.
-import { RecordFailedError } from './errors.js';
+import { ProducerError, producerErrorCodes, RecordFailedError } from './errors.js';
 import { putRecordBatch } from './firehose-call.js';
 import type { ResolvedOptions } from './options.js';
 import type { PackedRecord } from './packing.js';
@@ -22,19 +22,26 @@ export interface DeliveryContext<C> {
 /**
  * Sends the records of one stream in one call and retries what failed: after a 200 answer only the refused
  * records (matched by index), after a failed call all of them, unless the error is final. Between attempts it
- * waits with full-jitter backoff. A record is given up when it has used `maxAttempts`, or when the next attempt
- * would start later than `maxElapsedMs` after its first event was accepted. Resolves with the records given up.
+ * waits with full-jitter backoff. A record is given up when it has used `maxAttempts`, or when an attempt (the
+ * first included: it may have waited for a call slot) would start more than `maxElapsedMs` after the record was
+ * sealed. Resolves with the records given up; never rejects for a fault of the call.
  */
 export async function deliverBatch<C>(context: DeliveryContext<C>, streamName: string, records: PackedRecord<C>[]): Promise<FailedRecord<C>[]> {
   const { options, counters } = context;
   const { maxAttempts, maxElapsedMs, baseDelayMs, maxDelayMs } = options.retry;
   const failed: FailedRecord<C>[] = [];
-  let pending = records;
-  for (let attempt = 1; ; attempt += 1) {
+  const withinBudget = (record: PackedRecord<C>, at: number) => {
+    if (at <= record.readyAt + maxElapsedMs) return true;
+    record.lastError ??= new ProducerError(producerErrorCodes.timeBudgetExhausted, `No call slot freed up for a record of stream "${streamName}" within retry.maxElapsedMs (${maxElapsedMs} ms).`, { streamName });
+    failed.push({ record, reason: 'time-exhausted' });
+    return false;
+  };
+  let pending = records.filter((record) => withinBudget(record, context.now()));
+  for (let attempt = 1; pending.length > 0; attempt += 1) {
     for (const record of pending) record.attempts += 1;
     counters.calls += 1;
-    const refused: PackedRecord<C>[] = [];
     const delivered: PackedRecord<C>[] = [];
+    const refused: PackedRecord<C>[] = [];
     try {
       const entries = await putRecordBatch(options.firehose, streamName, pending, options.requestTimeoutMs);
       pending.forEach((record, index) => {
@@ -61,18 +68,17 @@ export async function deliverBatch<C>(context: DeliveryContext<C>, streamName: s
       refused.push(...pending);
     }
     if (delivered.length > 0) context.onDelivered(delivered);
-    if (refused.length === 0) return failed;
 
     const delay = backoffDelay(attempt, baseDelayMs, maxDelayMs);
     const resumeAt = context.now() + delay;
-    pending = [];
-    for (const record of refused) {
-      if (record.attempts >= maxAttempts) failed.push({ record, reason: 'attempts-exhausted' });
-      else if (resumeAt > record.firstAcceptedAt + maxElapsedMs) failed.push({ record, reason: 'time-exhausted' });
-      else pending.push(record);
-    }
-    if (pending.length === 0) return failed;
+    pending = refused.filter((record) => {
+      if (record.attempts < maxAttempts) return withinBudget(record, resumeAt);
+      failed.push({ record, reason: 'attempts-exhausted' });
+      return false;
+    });
+    if (pending.length === 0) break;
     counters.retries += pending.length;
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
+  return failed;
 }

@@ -27,6 +27,8 @@ export const producerErrorCodes = {
   requestTimeout: 'REQUEST_TIMEOUT',
   /** An answer whose `RequestResponses` cannot be matched to the records sent. */
   malformedResponse: 'MALFORMED_RESPONSE',
+  /** A record still waiting for a call slot when its time budget (`retry.maxElapsedMs`) ran out. */
+  timeBudgetExhausted: 'TIME_BUDGET_EXHAUSTED',
 } as const;
 
 /** One of {@link producerErrorCodes}. */

@@ -7,25 +7,30 @@
  */
 export class Generations {
   private current = 0;
-  // Keys only ever enter in increasing order, so the first key is the oldest generation with unsettled events.
-  private readonly unsettled = new Map<number, number>();
+  // The current generation is counted in a plain field (the hot path: no flush pending); closed generations with
+  // unsettled events live in the map, whose keys enter in increasing order, so its first key is the oldest.
+  private currentUnsettled = 0;
+  private readonly closed = new Map<number, number>();
   private waiters: { generation: number; resolve: () => void }[] = [];
 
   /** Counts one more event in the current generation and returns that generation. */
   add(): number {
-    const generation = this.current;
-    this.unsettled.set(generation, (this.unsettled.get(generation) ?? 0) + 1);
-    return generation;
+    this.currentUnsettled += 1;
+    return this.current;
   }
 
   /** Marks one event of `generation` settled. */
   settle(generation: number): void {
-    const left = (this.unsettled.get(generation) ?? 0) - 1;
-    if (left > 0) {
-      this.unsettled.set(generation, left);
+    if (generation === this.current) {
+      this.currentUnsettled -= 1;
       return;
     }
-    this.unsettled.delete(generation);
+    const left = (this.closed.get(generation) ?? 0) - 1;
+    if (left > 0) {
+      this.closed.set(generation, left);
+      return;
+    }
+    this.closed.delete(generation);
     const oldest = this.oldest();
     this.waiters = this.waiters.filter((waiter) => {
       if (waiter.generation >= oldest) return true;
@@ -36,19 +41,21 @@ export class Generations {
 
   /** Closes the current generation and returns it. */
   advance(): number {
-    const closed = this.current;
+    const closing = this.current;
+    if (this.currentUnsettled > 0) this.closed.set(closing, this.currentUnsettled);
     this.current += 1;
-    return closed;
+    this.currentUnsettled = 0;
+    return closing;
   }
 
-  /** Resolves once every event of `generation` and earlier has settled. */
+  /** Resolves once every event of `generation` and earlier has settled; `generation` must be closed. */
   settled(generation: number): Promise<void> {
     if (this.oldest() > generation) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ generation, resolve }));
   }
 
   private oldest(): number {
-    for (const generation of this.unsettled.keys()) return generation;
+    for (const generation of this.closed.keys()) return generation;
     return Number.POSITIVE_INFINITY;
   }
 }

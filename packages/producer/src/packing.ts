@@ -5,36 +5,26 @@ const newline = 0x0a;
 // Records are written in place; a budget above this grows its buffer instead of reserving it all up front.
 const initialCapacity = 64 * 1024;
 
-/** An event accepted for packing: its data, its UTF-8 size, what the caller attached, and its flush generation. */
-export interface AcceptedEvent<C> {
-  data: EventData;
-  byteLength: number;
-  context: C | undefined;
-  generation: number;
-}
-
-/** Where one event sits in its record: its bytes end at `end` (exclusive; its `\n` follows). */
-export interface PackedEvent<C> {
-  end: number;
-  context: C | undefined;
-  isString: boolean;
-  generation: number;
-}
-
-/** A sealed record: the bytes sent as one Firehose record, the events inside, and its delivery state. */
+/**
+ * A sealed record: the bytes sent as one Firehose record and, per event inside (parallel arrays, so a busy
+ * producer allocates no object per event), where its bytes end, its context and its flush generation.
+ */
 export interface PackedRecord<C> {
   data: Buffer;
-  events: PackedEvent<C>[];
-  firstAcceptedAt: number;
+  /** Event i spans [ends[i-1] + 1, ends[i]); its newline sits at ends[i]. */
+  ends: number[];
+  contexts: (C | undefined)[];
+  generations: number[];
+  /** Indexes of the events passed as bytes rather than strings, if any. */
+  binary: number[] | undefined;
+  /** When it was sealed, ready to send: the retry time budget counts from here. */
+  readyAt: number;
   attempts: number;
   lastError: Error | undefined;
 }
 
-interface OpenRecord<C> {
-  buffer: Buffer;
+interface OpenRecord<C> extends PackedRecord<C> {
   length: number;
-  events: PackedEvent<C>[];
-  firstAcceptedAt: number;
 }
 
 /**
@@ -48,6 +38,7 @@ export class RecordPacker<C> {
   constructor(
     private readonly budget: number,
     private readonly packing: boolean,
+    private readonly now: () => number,
     private readonly onSealed: (record: PackedRecord<C>) => void,
   ) {}
 
@@ -55,12 +46,13 @@ export class RecordPacker<C> {
     return this.open === undefined;
   }
 
-  add(event: AcceptedEvent<C>, now: number): void {
-    const size = event.byteLength + 1;
+  add(data: EventData, byteLength: number, context: C | undefined, generation: number): void {
+    const size = byteLength + 1;
     if (!this.packing || size > this.budget) {
       this.seal();
-      const buffer = Buffer.allocUnsafe(size);
-      this.onSealed({ data: buffer, events: [write(buffer, 0, event)], firstAcceptedAt: now, attempts: 0, lastError: undefined });
+      const single = openRecord<C>(Buffer.allocUnsafe(size));
+      append(single, data, byteLength, context, generation);
+      this.onSealed(sealed(single, this.now()));
       return;
     }
     let open = this.open;
@@ -69,16 +61,14 @@ export class RecordPacker<C> {
       open = undefined;
     }
     if (open === undefined) {
-      const capacity = Math.min(this.budget, Math.max(initialCapacity, size));
-      open = { buffer: Buffer.allocUnsafe(capacity), length: 0, events: [], firstAcceptedAt: now };
+      open = openRecord<C>(Buffer.allocUnsafe(Math.min(this.budget, Math.max(initialCapacity, size))));
       this.open = open;
-    } else if (open.length + size > open.buffer.length) {
-      const grown = Buffer.allocUnsafe(Math.min(this.budget, Math.max(open.buffer.length * 2, open.length + size)));
-      open.buffer.copy(grown, 0, 0, open.length);
-      open.buffer = grown;
+    } else if (open.length + size > open.data.length) {
+      const grown = Buffer.allocUnsafe(Math.min(this.budget, Math.max(open.data.length * 2, open.length + size)));
+      open.data.copy(grown, 0, 0, open.length);
+      open.data = grown;
     }
-    open.events.push(write(open.buffer, open.length, event));
-    open.length += size;
+    append(open, data, byteLength, context, generation);
     // The smallest possible event takes two bytes (one byte and its newline): seal a record that cannot take one.
     if (open.length + 2 > this.budget) this.seal();
   }
@@ -88,25 +78,42 @@ export class RecordPacker<C> {
     const open = this.open;
     if (open === undefined) return;
     this.open = undefined;
-    this.onSealed({ data: open.buffer.subarray(0, open.length), events: open.events, firstAcceptedAt: open.firstAcceptedAt, attempts: 0, lastError: undefined });
+    this.onSealed(sealed(open, this.now()));
   }
 }
 
-function write<C>(buffer: Buffer, offset: number, event: AcceptedEvent<C>): PackedEvent<C> {
-  const isString = typeof event.data === 'string';
-  if (typeof event.data === 'string') buffer.write(event.data, offset, 'utf8');
-  else buffer.set(event.data, offset);
-  const end = offset + event.byteLength;
-  buffer[end] = newline;
-  return { end, context: event.context, isString, generation: event.generation };
+function openRecord<C>(buffer: Buffer): OpenRecord<C> {
+  return { data: buffer, length: 0, ends: [], contexts: [], generations: [], binary: undefined, readyAt: 0, attempts: 0, lastError: undefined };
+}
+
+function append<C>(record: OpenRecord<C>, data: EventData, byteLength: number, context: C | undefined, generation: number): void {
+  const offset = record.length;
+  if (typeof data === 'string') {
+    record.data.write(data, offset);
+  } else {
+    record.data.set(data, offset);
+    (record.binary ??= []).push(record.ends.length);
+  }
+  const end = offset + byteLength;
+  record.data[end] = newline;
+  record.length = end + 1;
+  record.ends.push(end);
+  record.contexts.push(context);
+  record.generations.push(generation);
+}
+
+function sealed<C>(open: OpenRecord<C>, readyAt: number): PackedRecord<C> {
+  const { ends, contexts, generations, binary } = open;
+  return { data: open.data.subarray(0, open.length), ends, contexts, generations, binary, readyAt, attempts: 0, lastError: undefined };
 }
 
 /** The events of a record as the caller passed them: strings decoded, bytes copied. */
-export function unpack<C>(record: PackedRecord<C>): { data: EventData; context: C | undefined; generation: number }[] {
+export function unpack<C>(record: PackedRecord<C>): { data: EventData; context: C | undefined }[] {
+  const binary = new Set(record.binary);
   let start = 0;
-  return record.events.map((event) => {
-    const bytes = record.data.subarray(start, event.end);
-    start = event.end + 1;
-    return { data: event.isString ? bytes.toString('utf8') : new Uint8Array(bytes), context: event.context, generation: event.generation };
+  return record.ends.map((end, i) => {
+    const bytes = record.data.subarray(start, end);
+    start = end + 1;
+    return { data: binary.has(i) ? new Uint8Array(bytes) : bytes.toString('utf8'), context: record.contexts[i] };
   });
 }

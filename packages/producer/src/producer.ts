@@ -1,23 +1,17 @@
-// The producer: accepts events into a bounded buffer, packs and batches them per stream, and dispatches the calls.
+// The producer: accepts events into a bounded buffer, hands them to the scheduler, and settles every one of them.
 import { firehoseLimits } from './constants.js';
-import { DeliveryError, ProducerError, producerErrorCodes } from './errors.js';
-import { BatchQueue } from './batching.js';
 import { deliverBatch, type DeliveryContext, type FailedRecord } from './delivery.js';
+import { DeliveryError, ProducerError, producerErrorCodes } from './errors.js';
 import { ByteGate } from './gate.js';
 import { Generations } from './generations.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
-import { RecordPacker, unpack, type AcceptedEvent, type PackedRecord } from './packing.js';
-import { checkEvent } from './validation.js';
+import { unpack, type PackedRecord } from './packing.js';
+import { Scheduler } from './scheduler.js';
 import type { EventData, FailedEvent, Producer, ProducerMetrics, ProducerOptions } from './types.js';
+import { checkEvent } from './validation.js';
 
-interface StreamState<C> {
-  name: string;
-  packer: RecordPacker<C>;
-  batches: BatchQueue<PackedRecord<C>>;
-  /** The linger time of its oldest buffered event has passed: send its forming batch as soon as a slot frees. */
-  due: boolean;
-  timer: NodeJS.Timeout | undefined;
-}
+// Every accepted send resolves to the same settled promise: nothing to allocate on the hot path.
+const accepted = Promise.resolve();
 
 /**
  * Creates a Firehose producer: events (one line of JSON each) go in with `send`, are packed newline-delimited
@@ -46,21 +40,18 @@ class FirehoseProducer<C> implements Producer<C> {
     recordsDelivered: 0, recordsFailed: 0, bytesDelivered: 0, billableUnits: 0,
     calls: 0, callErrors: 0, callsInFlight: 0, retries: 0, throttles: 0,
   };
-  private readonly streams = new Map<string, StreamState<C>>();
-  private readonly order: StreamState<C>[] = [];
-  private cursor = 0;
   private readonly gate: ByteGate;
   private readonly generations = new Generations();
+  private readonly scheduler: Scheduler<C>;
   private readonly delivery: DeliveryContext<C>;
   private readonly unreported: FailedEvent<C>[] = [];
   private readonly settled = new WeakSet<PackedRecord<C>>();
-  private inFlight = 0;
   private flushing = 0;
-  private pumpScheduled = false;
   private closing: Promise<void> | undefined;
 
   constructor(private readonly options: ResolvedOptions<C>) {
     this.gate = new ByteGate(options.maxBufferedBytes);
+    this.scheduler = new Scheduler(options, () => this.flushing > 0 || this.gate.waiting > 0, (stream, records) => this.run(stream, records));
     this.delivery = { options, counters: this.counters, now: () => performance.now(), onDelivered: (records) => this.delivered(records) };
   }
 
@@ -68,23 +59,25 @@ class FirehoseProducer<C> implements Producer<C> {
     if (this.closing !== undefined) {
       return Promise.reject(new ProducerError(producerErrorCodes.closed, `The producer is closed: the event for stream "${streamName}" was not accepted.`, { streamName }));
     }
-    const stream = this.streams.get(streamName) ?? this.addStream(streamName);
+    const stream = this.scheduler.stream(streamName);
     if (stream instanceof ProducerError) return Promise.reject(stream);
-    const checked = checkEvent(streamName, data);
-    if (checked instanceof ProducerError) return Promise.reject(checked);
-    const event: AcceptedEvent<C> = { data, byteLength: checked, context, generation: this.generations.add() };
-    const size = checked + 1;
+    const byteLength = checkEvent(streamName, data);
+    if (byteLength instanceof ProducerError) return Promise.reject(byteLength);
+    const generation = this.generations.add();
+    const size = byteLength + 1;
     if (this.gate.tryEnter(size)) {
-      this.accept(stream, event);
-      return Promise.resolve();
+      this.counters.eventsAccepted += 1;
+      this.scheduler.add(stream, data, byteLength, context, generation);
+      return accepted;
     }
     return new Promise((resolve) => {
       this.gate.enqueue(size, () => {
-        this.accept(stream, event);
+        this.counters.eventsAccepted += 1;
+        this.scheduler.add(stream, data, byteLength, context, generation);
         resolve();
       });
       // A full buffer means waiting for linger times only delays the callers: send everything now.
-      this.schedulePump();
+      this.scheduler.schedule();
     });
   }
 
@@ -92,7 +85,8 @@ class FirehoseProducer<C> implements Producer<C> {
     const generation = this.generations.advance();
     this.flushing += 1;
     try {
-      this.pump();
+      this.scheduler.sealAll();
+      this.scheduler.pump();
       await this.generations.settled(generation);
     } finally {
       this.flushing -= 1;
@@ -102,9 +96,7 @@ class FirehoseProducer<C> implements Producer<C> {
   }
 
   close(): Promise<void> {
-    this.closing ??= this.flush().finally(() => {
-      for (const stream of this.order) this.quiet(stream);
-    });
+    this.closing ??= this.flush().finally(() => this.scheduler.quietAll());
     return this.closing;
   }
 
@@ -115,104 +107,22 @@ class FirehoseProducer<C> implements Producer<C> {
       eventsBuffered: c.eventsAccepted - c.eventsDelivered - c.eventsFailed,
       bytesBuffered: this.gate.bytes,
       sendsWaiting: this.gate.waiting,
-      callsInFlight: this.inFlight,
+      callsInFlight: this.scheduler.inFlight,
     };
   }
 
-  private addStream(name: string): StreamState<C> | ProducerError {
-    if (!firehoseLimits.streamNamePattern.test(name)) {
-      return new ProducerError(producerErrorCodes.invalidStreamName, `Invalid delivery stream name ${JSON.stringify(name)}: it must match ^[a-zA-Z0-9_.-]{1,64}$.`, { streamName: name });
-    }
-    const { maxRecordBytes, packing, maxBatchRecords, maxBatchBytes } = this.options;
-    const batches = new BatchQueue<PackedRecord<C>>(maxBatchRecords, maxBatchBytes);
-    const stream: StreamState<C> = { name, packer: new RecordPacker<C>(maxRecordBytes, packing, (record) => batches.push(record)), batches, due: false, timer: undefined };
-    this.streams.set(name, stream);
-    this.order.push(stream);
-    return stream;
-  }
-
-  private accept(stream: StreamState<C>, event: AcceptedEvent<C>): void {
-    this.counters.eventsAccepted += 1;
-    const wasEmpty = isEmpty(stream);
-    stream.packer.add(event, performance.now());
-    if (wasEmpty) {
-      if (this.options.lingerMs === 0) stream.due = true;
-      else stream.timer = setTimeout(() => this.lingered(stream), this.options.lingerMs);
-    }
-    if (stream.due || stream.batches.hasComplete || this.isUrgent()) this.schedulePump();
-  }
-
-  private lingered(stream: StreamState<C>): void {
-    stream.timer = undefined;
-    stream.due = true;
-    this.pump();
-  }
-
-  private isUrgent(): boolean {
-    return this.flushing > 0 || this.gate.waiting > 0;
-  }
-
-  private schedulePump(): void {
-    if (this.pumpScheduled) return;
-    this.pumpScheduled = true;
-    // Coalesces the sends of one synchronous burst before deciding what to send.
-    queueMicrotask(() => {
-      this.pumpScheduled = false;
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.inFlight < this.options.maxConcurrency) {
-      const next = this.nextBatch();
-      if (next === undefined) return;
-      this.inFlight += 1;
-      void this.run(next.stream, next.records);
-    }
-  }
-
-  /** Round-robin over the streams: a complete batch first, a forming one once due (or flushing, or under pressure). */
-  private nextBatch(): { stream: StreamState<C>; records: PackedRecord<C>[] } | undefined {
-    const count = this.order.length;
-    for (let i = 0; i < count; i += 1) {
-      const stream = this.order[(this.cursor + i) % count]!;
-      let records = stream.batches.take(false);
-      if (records === undefined && (stream.due || this.isUrgent())) {
-        stream.packer.seal();
-        records = stream.batches.take(true);
-      }
-      if (records === undefined) continue;
-      this.cursor = (this.cursor + i + 1) % count;
-      if (isEmpty(stream)) this.quiet(stream);
-      return { stream, records };
-    }
-    return undefined;
-  }
-
-  private quiet(stream: StreamState<C>): void {
-    stream.due = false;
-    if (stream.timer !== undefined) clearTimeout(stream.timer);
-    stream.timer = undefined;
-  }
-
-  private async run(stream: StreamState<C>, records: PackedRecord<C>[]): Promise<void> {
+  /** Delivers one batch. The call slot is released when this resolves; failures are handed back afterwards. */
+  private async run(streamName: string, records: PackedRecord<C>[]): Promise<void> {
     let failed: FailedRecord<C>[];
     try {
-      failed = await deliverBatch(this.delivery, stream.name, records);
+      failed = await deliverBatch(this.delivery, streamName, records);
     } catch (error) {
       // deliverBatch handles every fault of a call; should anything else throw, its records are still handed back.
       const lastError = error instanceof Error ? error : new Error(String(error));
-      failed = [];
-      for (const record of records) {
-        if (this.settled.has(record)) continue;
-        record.lastError = lastError;
-        failed.push({ record, reason: 'not-retryable' });
-      }
-    } finally {
-      this.inFlight -= 1;
+      failed = records.filter((record) => !this.settled.has(record)).map((record) => ({ record, reason: 'not-retryable' as const }));
+      for (const { record } of failed) record.lastError = lastError;
     }
-    this.pump();
-    if (failed.length > 0) await this.fail(stream.name, failed);
+    if (failed.length > 0) void this.fail(streamName, failed);
   }
 
   private delivered(records: PackedRecord<C>[]): void {
@@ -220,7 +130,7 @@ class FirehoseProducer<C> implements Producer<C> {
     for (const record of records) {
       const bytes = record.data.length;
       c.recordsDelivered += 1;
-      c.eventsDelivered += record.events.length;
+      c.eventsDelivered += record.ends.length;
       c.bytesDelivered += bytes;
       c.billableUnits += Math.ceil(bytes / firehoseLimits.billingUnitBytes);
       this.settle(record);
@@ -231,9 +141,7 @@ class FirehoseProducer<C> implements Producer<C> {
     const failures: FailedEvent<C>[] = [];
     for (const { record, reason } of failed) {
       const error = record.lastError ?? new Error('The record failed without an error.');
-      for (const event of unpack(record)) {
-        failures.push({ streamName, data: event.data, context: event.context, reason, error, attempts: record.attempts });
-      }
+      for (const { data, context } of unpack(record)) failures.push({ streamName, data, context, reason, error, attempts: record.attempts });
     }
     for (const failure of failures) this.unreported.push(failure);
     try {
@@ -243,18 +151,14 @@ class FirehoseProducer<C> implements Producer<C> {
     }
     for (const { record } of failed) {
       this.counters.recordsFailed += 1;
-      this.counters.eventsFailed += record.events.length;
+      this.counters.eventsFailed += record.ends.length;
       this.settle(record);
     }
   }
 
   private settle(record: PackedRecord<C>): void {
     this.settled.add(record);
-    for (const event of record.events) this.generations.settle(event.generation);
+    for (const generation of record.generations) this.generations.settle(generation);
     this.gate.leave(record.data.length);
   }
-}
-
-function isEmpty<C>(stream: StreamState<C>): boolean {
-  return stream.packer.isEmpty && stream.batches.isEmpty;
 }

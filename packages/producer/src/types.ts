@@ -9,8 +9,9 @@ export interface RetryOptions {
   /** Most PutRecordBatch attempts for one record, the first included. Default 10. */
   maxAttempts?: number;
   /**
-   * No new attempt starts once this many milliseconds have passed since the record's first event was accepted.
-   * Default 30,000. Together with `requestTimeoutMs` it bounds how long `close()` can take when Firehose is down.
+   * No attempt, the first included, starts later than this many milliseconds after the record was sealed (ready to
+   * send: full, lingered, or flushed). Default 30,000. A record still waiting for a call slot then is handed back
+   * with `TIME_BUDGET_EXHAUSTED`. With `requestTimeoutMs` it bounds how long `close()` takes when Firehose is down.
    */
   maxElapsedMs?: number;
   /** Backoff base: retry n waits a random time in [0, min(maxDelayMs, baseDelayMs × 2^(n-1))). Default 100. */

@@ -1,6 +1,6 @@
 import { createProducer, DeliveryError, RecordFailedError, type FailedEvent } from '@factline/producer';
 import { describe, expect, it } from 'vitest';
-import { acknowledgeAll, mockFirehose, networkError, recordsOf, refuse, serviceError, type Answer } from '../support/mock-firehose.js';
+import { acknowledgeAll, deferred, mockFirehose, networkError, recordsOf, refuse, serviceError, type Answer } from '../support/mock-firehose.js';
 import type { PutRecordBatchCommandInput } from '@aws-sdk/client-firehose';
 
 // Tiny waits keep the suite fast; the backoff formula itself does not change with them.
@@ -142,5 +142,29 @@ describe('retries', () => {
     const error = await producer.close().catch((e: unknown) => e);
 
     expect((error as DeliveryError<{ id: string }>).failures.map((f) => [f.data, f.context?.id])).toEqual(events.map((e) => [e, e]));
+  });
+});
+
+describe('the time budget', () => {
+  it('hands back a record that waited for a call slot past maxElapsedMs, without sending it', async () => {
+    // Prepare: one call slot, held by a first call until the budget of the record queued behind it has passed.
+    const release = deferred();
+    const { client, inputs } = mockFirehose(async (input, call) => {
+      if (call === 1) await release.promise;
+      return acknowledgeAll(input);
+    });
+    const producer = createProducer({ firehose: client, packing: false, maxBatchRecords: 1, maxConcurrency: 1, retry: { maxElapsedMs: 20 } });
+    await producer.send('stream-a', '{"n":0}');
+    await producer.send('stream-a', '{"n":1}');
+
+    // Act
+    const closed = producer.close().catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    release.resolve();
+    const error = await closed;
+
+    // Assess
+    expect(inputs.map(texts)).toEqual([['{"n":0}\n']]);
+    expect((error as DeliveryError).failures.map((f) => [f.data, f.reason, f.attempts, (f.error as { code?: string }).code])).toEqual([['{"n":1}', 'time-exhausted', 0, 'TIME_BUDGET_EXHAUSTED']]);
   });
 });
