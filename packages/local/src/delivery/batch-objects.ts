@@ -1,0 +1,48 @@
+// The objects one delivered batch produces: the facts object (the Ok data concatenated, no delimiter added, as
+// Firehose does), the source backup (the raw records concatenated), the processing-failed JSON lines, and a
+// redelivered copy of the facts object when fault injection asks for one.
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { CompressionFormat, StreamSettings } from '@factline/stream-settings';
+import type { StoredRecord } from '../wal/frame.js';
+import type { DeliveryPlan, PlannedDelivery } from '../wal/plans.js';
+import { processingFailedLine } from './error-records.js';
+import type { RecordOutcome } from './transformation.js';
+
+const gzipAsync = promisify(gzip);
+
+export interface BatchObjects {
+  puts: { kind: 'facts' | 'sourceBackup' | 'processingFailed'; key: string; body: Buffer }[];
+  deliveries: PlannedDelivery[];
+  counts: { delivered: number; dropped: number; failed: number };
+}
+
+async function compress(body: Buffer, format: CompressionFormat): Promise<Buffer> {
+  return format === 'GZIP' ? gzipAsync(body) : body;
+}
+
+export async function buildBatchObjects(plan: DeliveryPlan, records: readonly StoredRecord[], outcomes: readonly RecordOutcome[], stream: StreamSettings, lambdaArn: string): Promise<BatchObjects> {
+  const okData: Buffer[] = [];
+  const failedLines: string[] = [];
+  let dropped = 0;
+  outcomes.forEach((outcome, index) => {
+    if (outcome.kind === 'ok') okData.push(outcome.data);
+    else if (outcome.kind === 'dropped') dropped += 1;
+    else failedLines.push(processingFailedLine(records[index] as StoredRecord, outcome.failure, lambdaArn));
+  });
+  const puts: BatchObjects['puts'] = [];
+  const deliveries: PlannedDelivery[] = [];
+  puts.push({ kind: 'sourceBackup', key: plan.keys.sourceBackup, body: await compress(Buffer.concat(records.map((record) => record.data)), stream.sourceBackup.compressionFormat) });
+  if (failedLines.length > 0) {
+    puts.push({ kind: 'processingFailed', key: plan.keys.processingFailed, body: await compress(Buffer.from(failedLines.join(''), 'utf8'), stream.s3.compressionFormat) });
+  }
+  if (okData.length > 0) {
+    const facts = await compress(Buffer.concat(okData), stream.s3.compressionFormat);
+    const factKeys = plan.keys.redelivery === undefined ? [plan.keys.facts] : [plan.keys.facts, plan.keys.redelivery];
+    for (const key of factKeys) {
+      puts.push({ kind: 'facts', key, body: facts });
+      deliveries.push({ key, recordCount: okData.length, compression: stream.s3.compressionFormat, size: facts.length });
+    }
+  }
+  return { puts, deliveries, counts: { delivered: okData.length, dropped, failed: failedLines.length } };
+}
