@@ -98,12 +98,21 @@ export class Scheduler<C> {
     this.pump();
   }
 
+  /**
+   * Complete batches and the batches of streams whose linger time has passed come first, streams taking turns;
+   * only when none is ready does urgency (a flush, waiting senders) cut a forming batch short, which keeps
+   * records and calls full under back-pressure.
+   */
   private nextBatch(): { stream: StreamState<C>; records: PackedRecord<C>[] } | undefined {
+    return this.take((stream) => stream.due) ?? (this.urgent() ? this.take(() => true) : undefined);
+  }
+
+  private take(sendForming: (stream: StreamState<C>) => boolean): { stream: StreamState<C>; records: PackedRecord<C>[] } | undefined {
     const count = this.order.length;
     for (let i = 0; i < count; i += 1) {
       const stream = this.order[(this.cursor + i) % count]!;
       let records = stream.batches.take(false);
-      if (records === undefined && (stream.due || this.urgent())) {
+      if (records === undefined && sendForming(stream)) {
         stream.packer.seal();
         records = stream.batches.take(true);
       }

@@ -73,4 +73,28 @@ describe('back-pressure', () => {
     expect(peak).toBeLessThanOrEqual(20_000);
     expect(producer.metrics()).toMatchObject({ eventsDelivered: 2_000, bytesBuffered: 0 });
   });
+
+  it('sends complete batches before cutting a forming one short while senders wait', async () => {
+    // Prepare: one call slot, held; stream-b (visited first) has a forming batch, stream-a complete ones, and
+    // senders wait for room.
+    const release = deferred();
+    const { client, inputs } = mockFirehose(async (input, call) => {
+      if (call === 1) await release.promise;
+      return acknowledgeAll(input);
+    });
+    const producer = createProducer({ firehose: client, packing: false, maxBatchRecords: 2, maxConcurrency: 1, maxBufferedBytes: 50, lingerMs: lingerForever });
+    await producer.send('stream-b', '{"b":"1"}');
+    for (const n of [1, 2, 3, 4]) await producer.send('stream-a', `{"a":"${n}"}`);
+    const waiting = [5, 6, 7].map((n) => producer.send('stream-a', `{"a":"${n}"}`));
+
+    // Act
+    release.resolve();
+    await Promise.all(waiting);
+    await producer.close();
+
+    // Assess
+    const calls = inputs.map((input) => `${input.DeliveryStreamName}: ${recordsOf(input).map((r) => r.toString().trim()).join(' ')}`);
+    expect(calls.slice(0, 3)).toEqual(['stream-a: {"a":"1"} {"a":"2"}', 'stream-a: {"a":"3"} {"a":"4"}', 'stream-a: {"a":"5"} {"a":"6"}']);
+    expect(calls.slice(3).sort()).toEqual(['stream-a: {"a":"7"}', 'stream-b: {"b":"1"}']);
+  });
 });
