@@ -20,3 +20,4 @@ export type {
   Validator,
   ValueSpec,
 } from './runtime-domain.js';
+export { createEventProducer, EventValidationError, type EventEnvelope, type EventProducer, type EventProducerOptions, type SendOptions } from './event-producer.js';

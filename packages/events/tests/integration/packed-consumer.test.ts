@@ -1,6 +1,9 @@
 // @factline/events as a service consumes it: packed with `pnpm pack`, installed from the tarball into a scratch
 // project outside the workspace, type-checked and run. Proves the published package is complete on its own.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, execFile } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,10 +11,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 let scratch: string;
+let server: Server;
+let endpoint = '';
+const receivedStreams: string[] = [];
 
 const run = (command: string, args: string[], cwd: string) => execFileSync(command, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 beforeAll(async () => {
+  // A minimal PutRecordBatch endpoint for the consumer's producer to send to.
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      const input = JSON.parse(body) as { DeliveryStreamName: string; Records: unknown[] };
+      receivedStreams.push(input.DeliveryStreamName);
+      response.setHeader('content-type', 'application/x-amz-json-1.1');
+      response.end(JSON.stringify({ FailedPutCount: 0, RequestResponses: input.Records.map((_, i) => ({ RecordId: `r${i}` })) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   scratch = await mkdtemp(path.join(tmpdir(), 'factline-consumer-'));
   run('pnpm', ['turbo', 'run', 'build', '--filter=@factline/events', '--output-logs=errors-only'], root);
   for (const pkg of ['events', 'producer']) run('pnpm', ['pack', '--pack-destination', scratch], path.join(root, 'packages', pkg));
@@ -24,22 +43,33 @@ beforeAll(async () => {
   );
   await writeFile(
     path.join(scratch, 'consumer.ts'),
-    `import { eventCatalog, validateEvent, type Booking_CancelledV1, type EventPayloads } from '@factline/events';
+    `import { FirehoseClient } from '@aws-sdk/client-firehose';
+import { createEventProducer, eventCatalog, validateEvent, type Booking_CancelledV1, type EventPayloads } from '@factline/events';
 
 const cancelled: Booking_CancelledV1 = { bookingId: '0190f2a4-8b7c-7d3e-9f10-1a2b3c4d5e6f', cancelledBy: 'tenant', reason: null };
 // @ts-expect-error: "robot" is not one of the cancelledBy values, so this must not compile
 const wrong: EventPayloads['booking.cancelled'][1] = { bookingId: 'x', cancelledBy: 'robot' };
 
+const producer = createEventProducer({
+  firehose: new FirehoseClient({ endpoint: process.argv[2], region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } }),
+  producer: 'consumer-service',
+});
+const envelope = await producer.send('booking.cancelled', cancelled);
+await producer.close();
+
 console.log(JSON.stringify({
   valid: validateEvent('booking.cancelled', 1, cancelled),
   invalid: validateEvent('booking.cancelled', 1, wrong),
   stream: eventCatalog['booking.cancelled'].deliveryStreamName,
+  sent: envelope.event_type,
+  delivered: producer.metrics().eventsDelivered,
 }));
 `,
   );
 }, 300_000);
 
 afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
@@ -48,11 +78,15 @@ describe('the packed @factline/events', () => {
     expect(() => run('npx', ['tsc', '-p', '.'], scratch)).not.toThrow();
   });
 
-  it('runs: validates events with the precompiled validators and routes them to their stream', () => {
-    const output = JSON.parse(run('node', ['out/consumer.js'], scratch)) as { valid: unknown; invalid: { ok: boolean; issues: { pointer: string }[] }; stream: string };
+  it('runs: validates events with the precompiled validators and sends them to their stream', async () => {
+    // Asynchronous, so that this process's endpoint can answer the consumer.
+    const { stdout } = await promisify(execFile)('node', ['out/consumer.js', endpoint], { cwd: scratch, encoding: 'utf8' });
+    const output = JSON.parse(stdout) as { valid: unknown; invalid: { ok: boolean; issues: { pointer: string }[] }; stream: string; sent: string; delivered: number };
     expect(output.valid).toEqual({ ok: true });
     expect(output.invalid.ok).toBe(false);
     expect(output.invalid.issues.map((i) => i.pointer)).toEqual(['/bookingId', '/cancelledBy']);
     expect(output.stream).toBe('factline-booking');
+    expect(output).toMatchObject({ sent: 'booking.cancelled', delivered: 1 });
+    expect(receivedStreams).toEqual(['factline-booking']);
   });
 });
