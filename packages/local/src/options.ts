@@ -63,11 +63,26 @@ export interface FirehoseEmulatorOptions {
   log?: Logger;
 }
 
-/** The default TCP port (LocalStack's historical Firehose port). */
+/**
+ * The default TCP port (LocalStack's historical Firehose port).
+ *
+ * @example
+ * const endpoint = `http://127.0.0.1:${defaultPort}`;
+ */
 export const defaultPort = 4573;
-/** The default bucket name. */
+/**
+ * The default bucket name.
+ *
+ * @example
+ * const store = createFolderObjectStore({ bucket: defaultBucket, root: '.factline/s3' });
+ */
 export const defaultBucket = 'factline-local';
-/** The default data folder. */
+/**
+ * The default data folder, relative to the working directory.
+ *
+ * @example
+ * const bucketFolder = path.join(defaultDataDir, 's3', defaultBucket);
+ */
 export const defaultDataDir = '.factline';
 
 export interface ResolvedOptions {
