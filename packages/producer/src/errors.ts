@@ -31,7 +31,12 @@ export const producerErrorCodes = {
   timeBudgetExhausted: 'TIME_BUDGET_EXHAUSTED',
 } as const;
 
-/** One of {@link producerErrorCodes}. */
+/**
+ * One of {@link producerErrorCodes}.
+ *
+ * @example
+ * const code: ProducerErrorCode = 'EVENT_TOO_LARGE';
+ */
 export type ProducerErrorCode = (typeof producerErrorCodes)[keyof typeof producerErrorCodes];
 
 /**

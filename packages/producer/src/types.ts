@@ -1,10 +1,22 @@
 // The public shapes of the producer: options, the producer itself, failure reports and metrics.
 import type { FirehoseClient } from '@aws-sdk/client-firehose';
 
-/** One event as the caller serialised it: one line of JSON (no `\n` inside), as a string or as UTF-8 bytes. */
+/**
+ * One event as the caller serialised it: one line of JSON (no `\n` inside), as a string or as UTF-8 bytes.
+ *
+ * @example
+ * const data: EventData = JSON.stringify(envelope);
+ */
 export type EventData = string | Uint8Array;
 
-/** How long and how often the producer retries a record before it hands its events back. */
+/**
+ * How long and how often the producer retries a record before it hands its events back.
+ *
+ * @example
+ * // Fit close() into a 20-second shutdown grace period.
+ * const retry: RetryOptions = { maxElapsedMs: 10_000, maxAttempts: 8 };
+ * createProducer({ firehose, retry, requestTimeoutMs: 5_000 });
+ */
 export interface RetryOptions {
   /** Most PutRecordBatch attempts for one record, the first included. Default 10. */
   maxAttempts?: number;
@@ -20,7 +32,16 @@ export interface RetryOptions {
   maxDelayMs?: number;
 }
 
-/** Options of {@link createProducer}; every one but `firehose` has a documented default. */
+/**
+ * Options of {@link createProducer}; every one but `firehose` has a documented default.
+ *
+ * @example
+ * const options: ProducerOptions<Envelope> = {
+ *   firehose: new FirehoseClient({ region: 'eu-west-1' }),
+ *   lingerMs: 500,
+ *   onFailure: (failures) => deadLetters.save(failures),
+ * };
+ */
 export interface ProducerOptions<C = unknown> {
   /**
    * The Firehose client the records are sent with. The producer owns retries: it turns the SDK's own retry layer
@@ -66,10 +87,19 @@ export interface ProducerOptions<C = unknown> {
 /**
  * Why an event was handed back: its record used all its attempts, ran out of time, or met an error that a retry
  * cannot fix (a missing stream, denied access).
+ *
+ * @example
+ * if (failure.reason === 'not-retryable') alertOnCall(failure.error);
  */
 export type FailureReason = 'attempts-exhausted' | 'time-exhausted' | 'not-retryable';
 
-/** One event that was not delivered, with everything needed to persist or resend it. */
+/**
+ * One event that was not delivered, with everything needed to persist or resend it.
+ *
+ * @example
+ * const onFailure = (failures: readonly FailedEvent<Envelope>[]) =>
+ *   deadLetters.save(failures.map((f) => ({ stream: f.streamName, line: f.data, why: f.reason })));
+ */
 export interface FailedEvent<C = unknown> {
   /** The delivery stream it was sent to. */
   streamName: string;
@@ -85,7 +115,13 @@ export interface FailedEvent<C = unknown> {
   attempts: number;
 }
 
-/** Counters since the producer was created; `metrics()` returns a fresh snapshot. */
+/**
+ * Counters since the producer was created; `metrics()` returns a fresh snapshot.
+ *
+ * @example
+ * const { billableUnits, eventsDelivered, throttles } = producer.metrics();
+ * gauge('firehose.units_per_1000_events', (billableUnits / eventsDelivered) * 1000);
+ */
 export interface ProducerMetrics {
   /** Events accepted into the buffer. */
   eventsAccepted: number;
@@ -119,7 +155,14 @@ export interface ProducerMetrics {
   throttles: number;
 }
 
-/** The producer returned by {@link createProducer}. */
+/**
+ * The producer returned by {@link createProducer}.
+ *
+ * @example
+ * const producer: Producer<Envelope> = createProducer({ firehose });
+ * await producer.send('factline-booking', JSON.stringify(envelope), envelope);
+ * await producer.close();
+ */
 export interface Producer<C = unknown> {
   /**
    * Accepts one event for a delivery stream. Resolves when the event is in the buffer (waiting while it is full);
