@@ -115,7 +115,8 @@ export function createApiServer(backend: ApiBackend, control: ControlEndpoints, 
     async close(): Promise<void> {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.all([...inFlight]);
+      // A keep-alive connection may still bring a request while the others finish.
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
       server.closeAllConnections();
       await closed;
     },

@@ -1,6 +1,6 @@
 // Small durable file operations for the emulator's own state (segments and delivery plans).
 import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** Fsyncs a folder so that entries created, renamed or removed in it survive a crash. */
@@ -12,6 +12,18 @@ export async function fsyncDirectory(directory: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** Creates `directory` and its missing parents, making each new folder durable in its parent. */
+export async function mkdirDurable(directory: string): Promise<void> {
+  const firstCreated = await mkdir(directory, { recursive: true });
+  if (firstCreated === undefined) return;
+  const created: string[] = [];
+  for (let current = directory; ; current = dirname(current)) {
+    created.push(current);
+    if (current === firstCreated || dirname(current) === current) break;
+  }
+  for (const folder of created.reverse()) await fsyncDirectory(dirname(folder));
 }
 
 /** Replaces `file` atomically and durably (temporary file, fsync, rename, fsync of the folder). */

@@ -1,10 +1,10 @@
 // The write-ahead log of one stream: records are appended to numbered segment files and fsynced before they are
 // acknowledged. Appends that arrive while an fsync runs are committed together by the next one (group commit).
 // A delivery seals the current segment; once the batch's objects are durable its segments are deleted.
-import { mkdir, open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
+import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocalStackError, LocalStackErrorCode } from '../errors.js';
-import { fsyncDirectory, unlinkDurable, writeFileDurable } from './durable-file.js';
+import { fsyncDirectory, mkdirDurable, unlinkDurable, writeFileDurable } from './durable-file.js';
 import { decodeFrames, encodeFrame, type StoredRecord } from './frame.js';
 import { parsePlan, planFileName, type DeliveryPlan } from './plans.js';
 
@@ -47,8 +47,8 @@ export class SegmentLog {
   static async open(directory: string, onDurable: (records: StoredRecord[]) => void): Promise<{ log: SegmentLog; recovered: RecoveredLog }> {
     const segmentsDir = join(directory, 'segments');
     const plansDir = join(directory, 'batches');
-    await mkdir(segmentsDir, { recursive: true });
-    await mkdir(plansDir, { recursive: true });
+    await mkdirDurable(segmentsDir);
+    await mkdirDurable(plansDir);
     const plans: DeliveryPlan[] = [];
     for (const name of (await readdir(plansDir)).sort()) {
       const file = join(plansDir, name);

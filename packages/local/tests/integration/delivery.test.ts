@@ -237,7 +237,7 @@ describe('buffering hints', () => {
   });
 
   it('keeps records buffered below the size hint until the interval passes', async () => {
-    const h = await start({ transform: handlers.identity, buffering: { intervalInSeconds: 0.3 } });
+    const h = await start({ transform: handlers.identity, buffering: { intervalInSeconds: 1 } });
     await put(h, ['a']);
     expect(h.emulator.status().streams[0]).toMatchObject({ received: 1, buffered: 1, delivered: 0 });
     await vi.waitFor(() => expect(h.emulator.status().streams[0]).toMatchObject({ buffered: 0, delivered: 1 }), { timeout: 10_000, interval: 20 });
