@@ -1,0 +1,16 @@
+export type { BatchResult, CopyRequest, CopyResult, Dialect, ExecuteResult, Row, SqlParameters, SqlParameterValue, Warehouse, WarehouseSession } from './types.js';
+export { CopyLoadError, JsonPathsError, MigrationError, StatementError, WarehouseConfigError, WarehouseError, warehouseErrorCodes, type ConfigIssue, type StatementErrorContext, type WarehouseErrorCode } from './errors.js';
+export { createDuckDbWarehouse, type DuckDbWarehouse, type DuckDbWarehouseOptions } from './duckdb/warehouse.js';
+export { createRedshiftWarehouse, type RedshiftWarehouse } from './redshift/warehouse.js';
+export { validateRedshiftOptions, type RedshiftAuthMode, type RedshiftOptionsResult, type RedshiftWarehouseOptions, type ResolvedRedshiftOptions } from './redshift/options.js';
+export { buildRedshiftCopy, type CopyManifest, type RedshiftCopyStatement } from './redshift/copy.js';
+export { fieldValue } from './redshift/fields.js';
+export { copyRequestForStream } from './copy/stream.js';
+export { evaluateJsonPath, parseJsonPath, parseJsonPathsFile, type JsonPath, type JsonPathStep, type JsonPathValue, type JsonPathsIssue, type JsonPathsParseResult } from './copy/jsonpaths.js';
+export { parseCopyOptions, parseS3Url, type CopyFormat, type CopyOptions, type CopyOptionsParseResult } from './copy/options.js';
+export { loadErrorCodes, type LoadError, type LoadErrorCode } from './copy/load-error.js';
+export { runMigrations } from './migrations/runner.js';
+export { formatMigrationReport } from './migrations/report.js';
+export { parseMigration, readMigrationFolder } from './migrations/files.js';
+export type { MigrateOptions, MigrationFile, MigrationReport, MigrationStatus, MigrationStep } from './migrations/types.js';
+export { duckDbDefaults, redshiftDefaults, dataApiLimits, migrationsTable } from './constants.js';
