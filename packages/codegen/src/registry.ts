@@ -5,5 +5,6 @@ import type { Generator } from './generator.js';
 import { domainGenerator } from './typescript/domain-generator.js';
 import { typesGenerator } from './typescript/types-generator.js';
 import { validatorsGenerator } from './typescript/validators-generator.js';
+import { warehouseGenerators } from './warehouse/generators.js';
 
-export const generators: readonly Generator[] = [typesGenerator, validatorsGenerator, domainGenerator, catalogDocsGenerator, rulesDocsGenerator];
+export const generators: readonly Generator[] = [typesGenerator, validatorsGenerator, domainGenerator, catalogDocsGenerator, rulesDocsGenerator, ...warehouseGenerators];
