@@ -1,11 +1,12 @@
 // Migrations: evolving copies of the sample schemas, checking each allowed change and each refused one.
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CodegenError, CodegenErrorCode, parseWarehouseState } from '@factline/codegen';
 import { tableColumns } from '../support/duckdb-copy.js';
 import { tempProject, type TempProject } from '../support/project.js';
 import { entityFile, factFile } from '../support/schemas.js';
 
+let baseline: TempProject;
 let project: TempProject;
 
 const notes = factFile('booking', 'notes', 1, { type: 'string', maxLength: 100 });
@@ -17,11 +18,17 @@ const extras = factFile('booking', 'extras', 1, {
   properties: { count: { description: 'How many.', type: 'integer', minimum: 0, maximum: 9 }, label: { description: 'What.', type: 'string', maxLength: 10 } },
 });
 
-beforeEach(async () => {
+beforeAll(async () => {
   // Prepare: the sample schemas plus three facts no event maps yet (free to change), generated once.
-  project = await tempProject();
-  for (const [file, content] of [notes, priority, extras]) await project.write(file, content);
-  await project.generate();
+  baseline = await tempProject();
+  for (const [file, content] of [notes, priority, extras]) await baseline.write(file, content);
+  await baseline.generate();
+});
+afterAll(async () => {
+  await baseline.dispose();
+});
+beforeEach(async () => {
+  project = await tempProject(baseline.root, { withGenerated: true });
 });
 afterEach(async () => {
   await project.dispose();

@@ -21,11 +21,15 @@ export interface TempProject {
   dispose(): Promise<void>;
 }
 
-/** Copies the schemas and config of `from` (default: this repository) into a temp folder. */
-export async function tempProject(from = repositoryRoot): Promise<TempProject> {
+/**
+ * Copies the schemas and config of `from` (default: this repository) into a temp folder, and its generated/ folder
+ * too when asked (to start from a project generated before).
+ */
+export async function tempProject(from = repositoryRoot, options: { withGenerated?: boolean } = {}): Promise<TempProject> {
   const root = await mkdtemp(path.join(tmpdir(), 'factline-warehouse-'));
   await cp(path.join(from, 'schemas'), path.join(root, 'schemas'), { recursive: true });
   await cp(path.join(from, 'factline.config.json'), path.join(root, 'factline.config.json'));
+  if (options.withGenerated) await cp(path.join(from, 'generated'), path.join(root, 'generated'), { recursive: true });
   const at = (file: string) => path.join(root, file);
   return {
     root,
