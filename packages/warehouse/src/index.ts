@@ -1,6 +1,7 @@
 export type { BatchResult, CopyRequest, CopyResult, Dialect, ExecuteResult, Row, SqlParameters, SqlParameterValue, Warehouse, WarehouseSession } from './types.js';
 export { CopyLoadError, JsonPathsError, MigrationError, StatementError, WarehouseConfigError, WarehouseError, warehouseErrorCodes, type ConfigIssue, type StatementErrorContext, type WarehouseErrorCode } from './errors.js';
-export { createDuckDbWarehouse, type DuckDbWarehouse, type DuckDbWarehouseOptions } from './duckdb/warehouse.js';
+export { createDuckDbWarehouse, type DuckDbWarehouse } from './duckdb/warehouse.js';
+export type { DuckDbWarehouseOptions } from './duckdb/options.js';
 export { createRedshiftWarehouse, type RedshiftWarehouse } from './redshift/warehouse.js';
 export { validateRedshiftOptions, type RedshiftAuthMode, type RedshiftOptionsResult, type RedshiftWarehouseOptions, type ResolvedRedshiftOptions } from './redshift/options.js';
 export { buildRedshiftCopy, type CopyManifest, type RedshiftCopyStatement } from './redshift/copy.js';

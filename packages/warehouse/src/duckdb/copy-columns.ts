@@ -11,7 +11,7 @@ export const varcharMaxBytes = 65_535;
 /** How a column's values are checked and converted. */
 export type ColumnKind = 'text' | 'integer' | 'decimal' | 'float4' | 'float8' | 'boolean' | 'date' | 'timestamp' | 'timestamptz' | 'json' | 'other';
 
-/** Where a column's value comes from, as SQL over the extracted lists. */
+/** Where a column's value comes from, as SQL over the extracted lists, and the names of its intermediate columns. */
 export interface ColumnSource {
   /** The value's text: NULL when the path found nothing or JSON null. */
   text: string;
@@ -19,17 +19,26 @@ export interface ColumnSource {
   json: string;
   /** Conditions that are true when an array index of the path points at a non-array or past its end. */
   indexChecks: string[];
+  /** The names the plan gives the column's text after NULL rules (`v`) and its converted value (`c`). */
+  names: { v: string; c: string };
 }
 
-/** The SQL for one target column. */
+/**
+ * The SQL for one target column, in three steps that each read the previous one's columns: `text` (→ `v`), `value`
+ * (→ `c`, from `v`), `problem` (from `v` and `c`). Naming the steps keeps every expression small, so DuckDB plans
+ * a COPY quickly even for wide tables.
+ */
 export interface ColumnPlan {
   column: TableColumn;
   kind: ColumnKind;
   /** The type as a Redshift engineer reads it: `varchar(64)`, `int4`, `numeric(10,2)`, `timestamptz`, `super`. */
   typeLabel: string;
-  /** SQL: the converted value. */
+  names: { v: string; c: string };
+  /** SQL: the text after the NULL rules. */
+  text: string;
+  /** SQL over `v`: the converted value. */
   value: string;
-  /** SQL: NULL, or `'<code>|<reason>'` when the value cannot be loaded. */
+  /** SQL over `v` and `c`: NULL, or `'<code>|<reason>'` when the value cannot be loaded. */
   problem: string;
 }
 
@@ -56,28 +65,28 @@ export function columnKind(dataType: string): ColumnKind {
 }
 
 /**
- * Builds the value and problem SQL for a column from the SQL of its source.
+ * Builds the SQL steps of a column from the SQL of its source.
  *
  * @example
  * const column = { name: 'n', dataType: 'INTEGER', nullable: true, hasDefault: false, byteLimit: undefined };
- * const plan = planColumn(column, { text: 's[1]', json: 'j[1]', indexChecks: [] }, options);
+ * const plan = planColumn(column, { text: 's[1]', json: 'j[1]', indexChecks: [], names: { v: 'v1', c: 'c1' } }, options);
  */
 export function planColumn(column: TableColumn, source: ColumnSource, options: CopyOptions): ColumnPlan {
   const kind = columnKind(column.dataType);
-  const raw = source.text;
+  const { v, c } = source.names;
   // Empty fields load as NULL for every type but CHAR/VARCHAR (Redshift EMPTYASNULL's documented default).
-  const v = kind === 'text' ? textNulls(raw, options) : `nullif(${raw}, '')`;
-  const built = build(kind, column, v, source.json, options);
+  const text = kind === 'text' ? textNulls(source.text, options) : `nullif(${source.text}, '')`;
+  const built = build(kind, column, v, c, source.json, options);
   built.problems.unshift(...source.indexChecks.map((when): Problem => [when, loadErrorCodes.malformedJson, 'Invalid JSONPath format: Not an array or index out of range.']));
-  const notNull = column.nullable ? '' : ` when (${built.value}) is null then '${loadErrorCodes.notNull}|Missing data for not-null field'`;
-  const problem = built.problems.length === 0 && notNull === '' ? 'null::varchar' : `(case${built.problems.map(([when, code, reason]) => ` when ${when} then '${code}|${reason.replaceAll("'", "''")}'`).join('')}${notNull} end)`;
-  return { column, kind, typeLabel: built.label, value: built.value, problem };
+  if (!column.nullable) built.problems.push([`${c} is null`, loadErrorCodes.notNull, 'Missing data for not-null field']);
+  const problem = built.problems.length === 0 ? 'null::varchar' : `(case${built.problems.map(([when, code, reason]) => ` when ${when} then '${code}|${reason.replaceAll("'", "''")}'`).join('')} end)`;
+  return { column, kind, typeLabel: built.label, names: source.names, text, value: built.value, problem };
 }
 
 type Problem = [when: string, code: number, reason: string];
 
-function build(kind: ColumnKind, column: TableColumn, v: string, json: string, options: CopyOptions): { value: string; problems: Problem[]; label: string } {
-  const c = loadErrorCodes;
+function build(kind: ColumnKind, column: TableColumn, v: string, c: string, json: string, options: CopyOptions): { value: string; problems: Problem[]; label: string } {
+  const codes = loadErrorCodes;
   switch (kind) {
     case 'text': {
       const limit = column.byteLimit ?? varcharMaxBytes;
@@ -86,7 +95,7 @@ function build(kind: ColumnKind, column: TableColumn, v: string, json: string, o
       return {
         label: `varchar(${limit})`,
         // Redshift drops trailing blanks beyond the length; anything else too long fails.
-        problems: [[`strlen(${v}) > ${limit} and strlen(${kept}) > ${limit}`, c.outOfRange, `String length exceeds DDL length (${limit} bytes)`]],
+        problems: [[`strlen(${v}) > ${limit} and strlen(${kept}) > ${limit}`, codes.outOfRange, `String length exceeds DDL length (${limit} bytes)`]],
         value: `(case when strlen(${v}) <= ${limit} then ${v} else ${kept} || repeat(' ', ${limit} - strlen(${kept})) end)`,
       };
     }
@@ -96,8 +105,8 @@ function build(kind: ColumnKind, column: TableColumn, v: string, json: string, o
         label: integerTypes[column.dataType] as string,
         value,
         problems: [
-          [`${v} is not null and not regexp_full_match(${v}, '[+-]?[0-9]+')`, c.invalidDigit, `Invalid digit: not an integer (Type: ${integerTypes[column.dataType] as string})`],
-          [`${v} is not null and ${value} is null`, c.outOfRange, `Overflow: value out of range for ${integerTypes[column.dataType] as string}`],
+          [`${v} is not null and not regexp_full_match(${v}, '[+-]?[0-9]+')`, codes.invalidDigit, `Invalid digit: not an integer (Type: ${integerTypes[column.dataType] as string})`],
+          [`${v} is not null and ${c} is null`, codes.outOfRange, `Overflow: value out of range for ${integerTypes[column.dataType] as string}`],
         ],
       };
     }
@@ -113,8 +122,8 @@ function build(kind: ColumnKind, column: TableColumn, v: string, json: string, o
         label: `numeric(${precision},${scale})`,
         value,
         problems: [
-          [`${v} is not null and not regexp_full_match(${v}, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?')`, c.invalidDecimal, 'Invalid digit: not a decimal number'],
-          [`${v} is not null and ${value} is null`, c.outOfRange, `Numeric data overflow: more than ${precision - scale} digits before the decimal point`],
+          [`${v} is not null and not regexp_full_match(${v}, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?')`, codes.invalidDecimal, 'Invalid digit: not a decimal number'],
+          [`${v} is not null and ${c} is null`, codes.outOfRange, `Numeric data overflow: more than ${precision - scale} digits before the decimal point`],
         ],
       };
     }
@@ -126,8 +135,8 @@ function build(kind: ColumnKind, column: TableColumn, v: string, json: string, o
         label: kind,
         value,
         problems: [
-          [`${v} is not null and not regexp_full_match(${v}, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?|(?i:[+-]?(nan|inf|infinity))')`, c.invalidFloat, `Invalid ${kind} value`],
-          [`${v} is not null and isinf(${value}) and not regexp_full_match(${v}, '(?i)[+-]?(inf|infinity)')`, c.outOfRange, `Overflow: value out of range for ${kind}`],
+          [`${v} is not null and not regexp_full_match(${v}, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?|(?i:[+-]?(nan|inf|infinity))')`, codes.invalidFloat, `Invalid ${kind} value`],
+          [`${v} is not null and isinf(${c}) and not regexp_full_match(${v}, '(?i)[+-]?(inf|infinity)')`, codes.outOfRange, `Overflow: value out of range for ${kind}`],
         ],
       };
     }
@@ -135,26 +144,26 @@ function build(kind: ColumnKind, column: TableColumn, v: string, json: string, o
       return {
         label: 'bool',
         value: `(case when lower(${v}) in ('t', 'true', 'y', 'yes', '1') then true when lower(${v}) in ('f', 'false', 'n', 'no', '0') then false end)`,
-        problems: [[`${v} is not null and lower(${v}) not in ('t', 'true', 'y', 'yes', '1', 'f', 'false', 'n', 'no', '0')`, c.invalidBoolean, 'Invalid boolean value (expected true/false, t/f, yes/no, y/n, 1/0)']],
+        problems: [[`${v} is not null and lower(${v}) not in ('t', 'true', 'y', 'yes', '1', 'f', 'false', 'n', 'no', '0')`, codes.invalidBoolean, 'Invalid boolean value (expected true/false, t/f, yes/no, y/n, 1/0)']],
       };
     case 'date': {
       const pattern = options.dateFormat === 'auto' ? '[0-9].*' : '[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}';
       const value = `(case when regexp_full_match(${v}, '${pattern}') then try_cast(${v} as DATE) end)`;
-      return { label: 'date', value, problems: [[`${v} is not null and ${value} is null`, c.invalidDate, `Invalid date format or value${options.dateFormat === 'auto' ? '' : ' (DATEFORMAT is YYYY-MM-DD)'}`]] };
+      return { label: 'date', value, problems: [[`${v} is not null and ${c} is null`, codes.invalidDate, `Invalid date format or value${options.dateFormat === 'auto' ? '' : ' (DATEFORMAT is YYYY-MM-DD)'}`]] };
     }
     case 'timestamp':
     case 'timestamptz':
-      return timestamp(kind, v, options);
+      return timestamp(kind, v, c, options);
     case 'json':
       return { label: 'super', value: `(case when json_type(${json}) <> 'NULL' then ${json} end)`, problems: [] };
     case 'other': {
       const value = `try_cast(${v} as ${column.dataType})`;
-      return { label: column.dataType.toLowerCase(), value, problems: [[`${v} is not null and ${value} is null`, c.invalidType, `Invalid value for type ${column.dataType.toLowerCase()}`]] };
+      return { label: column.dataType.toLowerCase(), value, problems: [[`${v} is not null and ${c} is null`, codes.invalidType, `Invalid value for type ${column.dataType.toLowerCase()}`]] };
     }
   }
 }
 
-function timestamp(kind: 'timestamp' | 'timestamptz', v: string, options: CopyOptions): { value: string; problems: Problem[]; label: string } {
+function timestamp(kind: 'timestamp' | 'timestamptz', v: string, c: string, options: CopyOptions): { value: string; problems: Problem[]; label: string } {
   const type = kind === 'timestamp' ? 'TIMESTAMP' : 'TIMESTAMPTZ';
   const number = `regexp_full_match(${v}, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)')`;
   let value: string;
@@ -171,7 +180,7 @@ function timestamp(kind: 'timestamp' | 'timestamptz', v: string, options: CopyOp
     value = `(case when regexp_full_match(${v}, '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,6})?${offset}') then try_cast(${v} as ${type}) end)`;
     format = 'YYYY-MM-DD HH:MI:SS';
   }
-  return { label: kind, value, problems: [[`${v} is not null and ${value} is null`, loadErrorCodes.invalidTimestamp, `Invalid timestamp format or value [${format}]`]] };
+  return { label: kind, value, problems: [[`${v} is not null and ${c} is null`, loadErrorCodes.invalidTimestamp, `Invalid timestamp format or value [${format}]`]] };
 }
 
 function textNulls(raw: string, options: CopyOptions): string {

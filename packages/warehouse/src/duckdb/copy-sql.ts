@@ -43,7 +43,7 @@ export function planCopy(table: TableInfo, columns: readonly TableColumn[], path
       const x = `x[${slot + 1}]`;
       return [`(json_type(${x}) is not null and json_type(${x}) <> 'NULL' and (json_type(${x}) <> 'ARRAY' or json_array_length(${x}) <= ${step.index}))`];
     });
-    return planColumn(column, { text: `s[${index + 1}]`, json, indexChecks }, options);
+    return planColumn(column, { text: `s[${index + 1}]`, json, indexChecks, names: { v: `v${index + 1}`, c: `c${index + 1}` } }, options);
   });
   const extract = [
     `json_extract_string(json, ${listLiteral(texts)}) as s`,
@@ -60,9 +60,8 @@ export function planCopy(table: TableInfo, columns: readonly TableColumn[], path
  * await connection.run(insertSql(plan, ['/tmp/copy/0.json.gz']));
  */
 export function insertSql(plan: CopyPlan, files: readonly string[]): string {
-  const values = plan.columns.map((c) => `case when ${c.problem} is not null then error(${sqlLiteral(`COPY load error in column "${c.column.name}": `)} || ${c.problem}) else ${c.value} end`);
-  const root = rootProblem('json');
-  return `${insertInto(plan)} select ${values.join(', ')} from (${source(plan, files, false)}) where case when ${root} is not null then error(${root}) else true end`;
+  const values = plan.columns.map((c, i) => `case when p${i + 1} is not null then error(${sqlLiteral(`COPY load error in column "${c.column.name}": `)} || p${i + 1}) else ${c.names.c} end`);
+  return `${insertInto(plan)} select ${values.join(', ')} from (${checked(plan, files, false)}) where case when p0 is not null then error(p0) else true end`;
 }
 
 /**
@@ -72,7 +71,7 @@ export function insertSql(plan: CopyPlan, files: readonly string[]): string {
  * await connection.run(insertValidSql(plan, ['/tmp/copy/0.json']));
  */
 export function insertValidSql(plan: CopyPlan, files: readonly string[]): string {
-  return `${insertInto(plan)} select ${plan.columns.map((c) => c.value).join(', ')} from (${source(plan, files, false)}) where coalesce(${allProblems(plan)}) is null`;
+  return `${insertInto(plan)} select ${plan.columns.map((c) => c.names.c).join(', ')} from (${checked(plan, files, false)}) where coalesce(${problemNames(plan)}) is null`;
 }
 
 /**
@@ -83,9 +82,9 @@ export function insertValidSql(plan: CopyPlan, files: readonly string[]): string
  * const reader = await connection.runAndReadAll(problemsSql(plan, '/tmp/copy/0.json', 1));
  */
 export function problemsSql(plan: CopyPlan, file: string, limit: number): string {
-  const problems = plan.columns.map((c) => c.problem);
-  return `select ordinality, left(json::varchar, 1024) as raw_line, ${rootProblem('json')} as root_problem, [${problems.join(', ')}] as problems, s as texts
-    from (${source(plan, [file], true)}) where coalesce(${allProblems(plan)}) is not null order by ordinality limit ${limit}`;
+  const problems = plan.columns.map((_, i) => `p${i + 1}`);
+  return `select ordinality, left(json::varchar, 1024) as raw_line, p0 as root_problem, [${problems.join(', ')}] as problems, s as texts
+    from (${checked(plan, [file], true)}) where coalesce(${problemNames(plan)}) is not null order by ordinality limit ${limit}`;
 }
 
 function insertInto(plan: CopyPlan): string {
@@ -93,14 +92,18 @@ function insertInto(plan: CopyPlan): string {
   return `insert into ${target} (${plan.columns.map((c) => quoteIdentifier(c.column.name)).join(', ')})`;
 }
 
-function allProblems(plan: CopyPlan): string {
-  return [rootProblem('json'), ...plan.columns.map((c) => c.problem)].join(', ');
+function problemNames(plan: CopyPlan): string {
+  return ['p0', ...plan.columns.map((_, i) => `p${i + 1}`)].join(', ');
 }
 
-function source(plan: CopyPlan, files: readonly string[], ordinality: boolean): string {
+// The records with, per column i, its text v<i>, its value c<i> and its problem p<i>; p0 is the record's own problem.
+function checked(plan: CopyPlan, files: readonly string[], ordinality: boolean): string {
   const compression = plan.options.gzip ? 'gzip' : 'uncompressed';
   const read = `read_json_objects(${listLiteral(files)}, format = 'unstructured', compression = '${compression}', maximum_object_size = ${maxJsonValueBytes})`;
-  return `select ${ordinality ? 'ordinality, ' : ''}json, ${plan.extract} from ${read}${ordinality ? ' with ordinality' : ''}`;
+  const extracted = `select ${ordinality ? 'ordinality, ' : ''}json, ${plan.extract} from ${read}${ordinality ? ' with ordinality' : ''}`;
+  const texts = `select *, ${plan.columns.map((c) => `${c.text} as ${c.names.v}`).join(', ')} from (${extracted})`;
+  const values = `select *, ${plan.columns.map((c) => `${c.value} as ${c.names.c}`).join(', ')} from (${texts})`;
+  return `select *, ${rootProblem('json')} as p0, ${plan.columns.map((c, i) => `${c.problem} as p${i + 1}`).join(', ')} from (${values})`;
 }
 
 function listLiteral(items: readonly string[]): string {

@@ -23,49 +23,41 @@ export interface TableInfo {
 }
 
 /**
- * Reads a table's columns; undefined when there is no such table. Unqualified names are looked up in `main`.
+ * Reads a table's columns in one query; undefined when there is no such table. Unqualified names are looked up in
+ * `main`; an exact (quoted) match wins over a case-insensitive one.
  *
  * @example
  * const info = await readTableInfo(connection, { schema: 'factline', name: 'booking_facts' });
  */
 export async function readTableInfo(connection: DuckDBConnection, table: QualifiedName): Promise<TableInfo | undefined> {
-  const schema = table.schema ?? 'main';
-  const found = await connection.runAndReadAll(
-    `select table_schema, table_name from information_schema.tables
-      where table_catalog = current_database() and table_type = 'BASE TABLE'
-        and lower(table_schema) = lower($schema) and lower(table_name) = lower($name)
-      order by (table_schema = $schema and table_name = $name) desc limit 1`,
-    { schema, name: table.name },
+  const reader = await connection.runAndReadAll(
+    `select c.schema_name, c.table_name, c.column_name, c.data_type, c.is_nullable, c.column_default is not null as has_default,
+        (select list(k.expression) from duckdb_constraints() k
+          where k.database_name = c.database_name and k.schema_name = c.schema_name and k.table_name = c.table_name
+            and k.constraint_type = 'CHECK' and list_contains(k.constraint_column_names, c.column_name)) as checks
+      from duckdb_columns() c join duckdb_tables() t using (database_name, schema_name, table_name)
+      where c.database_name = current_database() and lower(c.schema_name) = lower($schema) and lower(c.table_name) = lower($name)
+      order by (c.schema_name = $schema and c.table_name = $name) desc, c.schema_name, c.table_name, c.column_index`,
+    { schema: table.schema ?? 'main', name: table.name },
   );
-  const row = found.getRowObjectsJS()[0];
-  if (row === undefined) return undefined;
-  const canonical = { schema: String(row.table_schema), name: String(row.table_name) };
-  const columns = await connection.runAndReadAll(
-    `select column_name, data_type, is_nullable, column_default from information_schema.columns
-      where table_catalog = current_database() and table_schema = $schema and table_name = $name
-      order by ordinal_position`,
-    canonical,
-  );
-  const checks = await connection.runAndReadAll(
-    `select constraint_column_names, expression from duckdb_constraints()
-      where database_name = current_database() and schema_name = $schema and table_name = $name and constraint_type = 'CHECK'`,
-    canonical,
-  );
-  const limits = new Map<string, number>();
-  for (const check of checks.getRowObjectsJS()) {
-    const names = check.constraint_column_names as string[];
-    const limit = byteLimitOf(String(check.expression), names);
-    if (limit !== undefined) limits.set(limit.column, Math.min(limit.bytes, limits.get(limit.column) ?? Number.POSITIVE_INFINITY));
-  }
+  const rows = reader.getRowObjectsJS();
+  const first = rows[0];
+  if (first === undefined) return undefined;
+  const columns = rows.filter((r) => r.schema_name === first.schema_name && r.table_name === first.table_name);
   return {
-    ...canonical,
-    columns: columns.getRowObjectsJS().map((c) => ({
-      name: String(c.column_name),
-      dataType: String(c.data_type),
-      nullable: c.is_nullable === 'YES',
-      hasDefault: c.column_default !== null,
-      byteLimit: limits.get(String(c.column_name)),
-    })),
+    schema: String(first.schema_name),
+    name: String(first.table_name),
+    columns: columns.map((c) => {
+      const name = String(c.column_name);
+      const limits = ((c.checks as string[] | null) ?? []).map((expression) => byteLimitOf(expression, [name])).filter((l) => l !== undefined);
+      return {
+        name,
+        dataType: String(c.data_type),
+        nullable: c.is_nullable === true,
+        hasDefault: c.has_default === true,
+        byteLimit: limits.length === 0 ? undefined : Math.min(...limits.map((l) => l.bytes)),
+      };
+    }),
   };
 }
 

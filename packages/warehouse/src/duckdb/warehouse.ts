@@ -1,35 +1,17 @@
 // The DuckDB engine: an embedded database file (under .factline/ by default), one connection whose statements take
 // turns, transactions, typed rows, and COPY with Redshift's semantics.
 import { mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { duckDbDefaults } from '../constants.js';
-import { StatementError, WarehouseConfigError, WarehouseError, warehouseErrorCodes, type ConfigIssue } from '../errors.js';
+import { StatementError, WarehouseError, warehouseErrorCodes } from '../errors.js';
 import { runMigrations } from '../migrations/runner.js';
 import { bindParameters } from '../sql/parameters.js';
 import type { BatchResult, CopyRequest, CopyResult, ExecuteResult, Row, SqlParameters, Warehouse, WarehouseSession } from '../types.js';
 import { copyIntoDuckDb } from './copy.js';
 import { leaseInstance } from './instances.js';
 import { TurnLock } from './lock.js';
+import { resolveDuckDbOptions, type DuckDbWarehouseOptions } from './options.js';
 import { readerRows, toDuckDbValue } from './values.js';
-
-/**
- * Options of the DuckDB engine.
- *
- * @example
- * const options: DuckDbWarehouseOptions = { path: '.factline/warehouse.duckdb', threads: 2 };
- */
-export interface DuckDbWarehouseOptions {
-  /** The database file (default `.factline/warehouse.duckdb`, relative to the current directory); `:memory:` for none. */
-  path?: string;
-  /** Where COPY stages the objects it reads (default: the system's temporary folder). */
-  tempDirectory?: string;
-  /** DuckDB worker threads (default: DuckDB's, one per core). */
-  threads?: number;
-  /** DuckDB's memory limit, e.g. `'2GB'` (default: DuckDB's, 80% of RAM). */
-  memoryLimit?: string;
-}
 
 /** The DuckDB engine, with the file it uses. */
 export interface DuckDbWarehouse extends Warehouse {
@@ -47,7 +29,7 @@ export interface DuckDbWarehouse extends Warehouse {
  * await warehouse.close();
  */
 export async function createDuckDbWarehouse(options: DuckDbWarehouseOptions = {}): Promise<DuckDbWarehouse> {
-  const resolved = resolveOptions(options);
+  const resolved = resolveDuckDbOptions(options);
   if (resolved.path !== ':memory:') await mkdir(dirname(resolved.path), { recursive: true });
   const settings: Record<string, string> = {};
   if (resolved.threads !== undefined) settings.threads = String(resolved.threads);
@@ -62,15 +44,6 @@ export async function createDuckDbWarehouse(options: DuckDbWarehouseOptions = {}
     throw error;
   }
   return new DuckDbEngine(resolved.path, resolved.tempDirectory, lease.instance, connection, lease.release);
-}
-
-function resolveOptions(options: DuckDbWarehouseOptions): { path: string; tempDirectory: string; threads: number | undefined; memoryLimit: string | undefined } {
-  const issues: ConfigIssue[] = [];
-  if (options.path !== undefined && (typeof options.path !== 'string' || options.path.length === 0)) issues.push({ path: 'path', message: 'must be a non-empty file path or ":memory:"' });
-  if (options.threads !== undefined && (!Number.isInteger(options.threads) || options.threads < 1)) issues.push({ path: 'threads', message: 'must be a positive integer' });
-  if (issues.length > 0) throw new WarehouseConfigError('DuckDB warehouse options', issues);
-  const path = options.path ?? duckDbDefaults.path;
-  return { path: path === ':memory:' ? path : resolve(path), tempDirectory: options.tempDirectory ?? tmpdir(), threads: options.threads, memoryLimit: options.memoryLimit };
 }
 
 class DuckDbEngine implements DuckDbWarehouse {

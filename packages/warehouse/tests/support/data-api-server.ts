@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ObjectStore } from '@factline/object-store';
-import { createDuckDbWarehouse, type DuckDbWarehouse, type Row } from '@factline/warehouse';
-import { runCopyStatement, loadErrorTables } from './data-api-copy.js';
+import { createDuckDbWarehouse, type DuckDbWarehouse } from '@factline/warehouse';
+import { loadErrorTables, runCopyStatement } from './data-api-copy.js';
+import { columnOf, toRecord, type Column, type Field } from './data-api-fields.js';
 
 export interface DataApiServerOptions {
   /** The DuckDB file behind the server (sessions open their own connections on it). */
@@ -29,8 +30,6 @@ export interface DataApiServer {
   stop(): Promise<void>;
 }
 
-type Field = { isNull: true } | { booleanValue: boolean } | { longValue: number } | { doubleValue: number } | { stringValue: string };
-interface Column { name: string; label: string; typeName: string; precision: number; scale: number; nullable: number; isCaseSensitive: boolean; isCurrency: boolean; isSigned: boolean; length: number; schemaName: string; tableName: string }
 interface Statement {
   Id: string; Status: 'SUBMITTED' | 'STARTED' | 'FINISHED' | 'FAILED' | 'ABORTED'; QueryString: string; CreatedAt: number; UpdatedAt: number;
   HasResultSet: boolean; ResultRows: number; ResultSize: number; Duration: number; RedshiftQueryId: number; RedshiftPid: number; Error?: string;
@@ -239,29 +238,6 @@ function checkTarget(body: Record<string, unknown>): void {
   if (body.DbUser !== undefined && body.WorkgroupName !== undefined) problems.push('DbUser is not supported with WorkgroupName');
   if (body.DbUser !== undefined && body.SecretArn !== undefined) problems.push('give DbUser or SecretArn, not both');
   if (problems.length > 0) throw new ApiError('ValidationException', problems.join('; '));
-}
-
-function columnOf(name: string, type: string): Column {
-  const decimal = /^DECIMAL\((\d+),(\d+)\)$/.exec(type);
-  const typeName = decimal !== null ? 'numeric' : (({ BOOLEAN: 'bool', TINYINT: 'int2', SMALLINT: 'int2', INTEGER: 'int4', BIGINT: 'int8', HUGEINT: 'int8', FLOAT: 'float4', DOUBLE: 'float8', VARCHAR: 'varchar', DATE: 'date', TIMESTAMP: 'timestamp', 'TIMESTAMP WITH TIME ZONE': 'timestamptz', JSON: 'super', TIME: 'time' } as Record<string, string>)[type] ?? 'varchar');
-  return { name, label: name, typeName, precision: decimal === null ? 0 : Number(decimal[1]), scale: decimal === null ? 0 : Number(decimal[2]), nullable: 1, isCaseSensitive: typeName === 'varchar', isCurrency: false, isSigned: true, length: 0, schemaName: '', tableName: '' };
-}
-
-function toRecord(row: Row, described: { column_name: string }[], columns: Column[]): Field[] {
-  return described.map((d, index): Field => {
-    const value = row[d.column_name];
-    const typeName = (columns[index] as Column).typeName;
-    if (value === null || value === undefined) return { isNull: true };
-    if (typeName === 'bool') return { booleanValue: Boolean(value) };
-    if (typeName.startsWith('int')) return { longValue: Number(value) };
-    if (typeName.startsWith('float')) return { doubleValue: Number(value) };
-    if (value instanceof Date) {
-      const text = value.toISOString().replace('T', ' ').replace('Z', '');
-      return { stringValue: typeName === 'timestamptz' ? `${text}+00` : text };
-    }
-    if (typeName === 'super') return { stringValue: JSON.stringify(value) };
-    return { stringValue: String(value) };
-  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
