@@ -11,8 +11,8 @@ import type { FailedEvent } from './types.js';
 export const producerErrorCodes = {
   /** `send`: the event is over `maxEventBytes`. */
   eventTooLarge: 'EVENT_TOO_LARGE',
-  /** `send`: the event is empty, contains a newline, or is neither a string nor bytes. */
-  invalidEvent: 'INVALID_EVENT',
+  /** `send`: the event data is empty, contains a newline, or is neither a string nor bytes (not one line of JSON). */
+  invalidEventData: 'INVALID_EVENT_DATA',
   /** `send`: the stream name does not match `^[a-zA-Z0-9_.-]{1,64}$`. */
   invalidStreamName: 'INVALID_STREAM_NAME',
   /** `send` after `close()`. */

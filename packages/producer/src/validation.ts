@@ -32,5 +32,5 @@ export function checkEvent(streamName: string, data: EventData): number | Produc
 }
 
 function invalid(streamName: string, problem: string): ProducerError {
-  return new ProducerError(producerErrorCodes.invalidEvent, `The event for stream "${streamName}" ${problem}.`, { streamName });
+  return new ProducerError(producerErrorCodes.invalidEventData, `The event for stream "${streamName}" ${problem}.`, { streamName });
 }

@@ -69,10 +69,10 @@ describe('send', () => {
     ['a trailing newline', '{"a":1}\n'],
     ['empty bytes', new Uint8Array()],
     ['a newline byte inside', new TextEncoder().encode('{"a":\n1}')],
-  ])('rejects %s with INVALID_EVENT', async (_, data) => {
+  ])('rejects %s with INVALID_EVENT_DATA', async (_, data) => {
     const producer = createProducer({ firehose: mockFirehose().client });
 
-    await expect(producer.send('stream-a', data)).rejects.toMatchObject({ code: producerErrorCodes.invalidEvent });
+    await expect(producer.send('stream-a', data)).rejects.toMatchObject({ code: producerErrorCodes.invalidEventData });
     await producer.close();
   });
 
