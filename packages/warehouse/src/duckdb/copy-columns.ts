@@ -114,10 +114,12 @@ function build(kind: ColumnKind, column: TableColumn, v: string, c: string, json
       const [precision, scale] = (/\((\d+),(\d+)\)/.exec(column.dataType) as RegExpExecArray).slice(1).map(Number) as [number, number];
       const type = column.dataType;
       const exponent = `contains(lower(${v}), 'e')`;
+      // Exponent notation (1.5e-3) goes through a wider DECIMAL, then is truncated to the column's scale.
+      const staging = Math.min(37, scale + Math.max(0, 38 - precision));
       // COPY truncates extra fractional digits unless ROUNDEC is given (Redshift's documented default).
       const value = options.roundDecimals
         ? `try_cast(${v} as ${type})`
-        : `(case when ${exponent} then try_cast(trunc(try_cast(${v} as double) * ${10 ** scale}) / ${10 ** scale} as ${type}) else try_cast(regexp_extract(${v}, '^[+-]?[0-9]*(\\.[0-9]{0,${scale}})?', 0) as ${type}) end)`;
+        : `(case when ${exponent} then try_cast(trunc(try_cast(${v} as DECIMAL(38, ${staging})), ${scale}) as ${type}) else try_cast(regexp_extract(${v}, '^[+-]?[0-9]*(\\.[0-9]{0,${scale}})?', 0) as ${type}) end)`;
       return {
         label: `numeric(${precision},${scale})`,
         value,

@@ -343,6 +343,17 @@ describe('COPY options', () => {
     expect((await warehouse.query<{ rating: string }>('select rating from factline.provider_facts order by rating')).map((r) => r.rating)).toEqual(['1.25', '1.26']);
   });
 
+  it('reads exponent notation into a decimal column, truncated to its scale like any other decimal', async () => {
+    // Prepare
+    const key = await put('facts/exp.json', lines(fact({ rating: '1.159e0' }), fact({ rating: 2.5e-3 })));
+
+    // Act
+    await warehouse.copy(request([key]));
+
+    // Assess
+    expect((await warehouse.query<{ rating: string }>('select rating from factline.provider_facts order by rating')).map((r) => r.rating)).toEqual(['0.00', '1.15']);
+  });
+
   it('cuts over-long strings at a character boundary with TRUNCATECOLUMNS', async () => {
     // Prepare
     const key = await put('facts/trunc.json', lines(fact({ email: 'abcdefghijklmnoé€' })));
