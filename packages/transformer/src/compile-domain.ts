@@ -1,0 +1,135 @@
+// The runtime domain compiled once into per-event plans: parsed pointers, value resolvers, and the constant parts of
+// every fact line, so that transforming an event does no lookups or string building it could have done up front.
+import type { RuntimeDomain, RuntimeMapper, Validator } from '@factline/events';
+import { TransformerError, TransformerErrorCode } from './errors.js';
+import { parsePointer, type PointerTokens } from './json-pointer.js';
+import { compileValueSpec, type ValueResolver } from './value-spec.js';
+
+/** A fact an event may produce, with the constant parts of its line. */
+export interface FactPlan {
+  /** `<type>@<version>` */
+  key: string;
+  type: string;
+  version: number;
+  /** `,"fact_type":"…","fact_version":N` */
+  typePart: string;
+  /** `,"<value key>":` */
+  valuePart: string;
+  validate: Validator;
+}
+
+/** A declared fact: where its value comes from. */
+export interface DeclaredFactPlan extends FactPlan {
+  resolve: ValueResolver;
+}
+
+/** Everything needed to turn one event type and version into facts. */
+export interface EventPlan {
+  key: string;
+  entity: string;
+  validate: Validator;
+  entityId: PointerTokens;
+  /** `,"event_type":"…","event_version":N` */
+  typePart: string;
+  mapping:
+    | { kind: 'declared'; facts: DeclaredFactPlan[] }
+    /** `facts` by fact type; `seen` is scratch space for one event at a time (mapping is synchronous). */
+    | { kind: 'typed'; mapper: RuntimeMapper; facts: Map<string, FactPlan>; seen: Set<string> };
+}
+
+/** The compiled domain. */
+export interface CompiledDomain {
+  envelope: Validator;
+  events: Map<string, EventPlan>;
+  /** Known versions of every event type, for "no such version" messages. */
+  versions: Map<string, number[]>;
+}
+
+// The shared columns of every fact line; a value key equal to one of them would write that key twice.
+const sharedKeys = new Set(['fact_id', 'entity_id', 'fact_type', 'fact_version', 'occurred_at', 'recorded_at', 'event_id', 'event_type', 'event_version']);
+
+/**
+ * Checks the domain's shape and compiles it; throws `TransformerError` (`INVALID_DOMAIN`) naming the entry.
+ *
+ * @example
+ * const compiled = compileDomain(domain);
+ * compiled.events.get('booking.requested@1')?.mapping.kind; // 'typed'
+ */
+export function compileDomain(domain: RuntimeDomain): CompiledDomain {
+  if (domain === null || typeof domain !== 'object') fail('', '', 'the domain must be an object ({ envelope, events, facts })');
+  if (typeof domain.envelope?.validate !== 'function') fail('envelope', '/envelope/validate', 'the envelope has no validate function');
+  if (domain.events === null || typeof domain.events !== 'object') fail('events', '/events', 'events must be an object keyed "<type>@<version>"');
+  if (domain.facts === null || typeof domain.facts !== 'object') fail('facts', '/facts', 'facts must be an object keyed "<type>@<version>"');
+  const facts = new Map<string, FactPlan>();
+  for (const [key, fact] of Object.entries(domain.facts)) facts.set(key, compileFact(key, fact));
+  const events = new Map<string, EventPlan>();
+  const versions = new Map<string, number[]>();
+  for (const [key, event] of Object.entries(domain.events)) {
+    const plan = compileEvent(key, event, facts);
+    events.set(key, plan);
+    versions.set(event.type, [...(versions.get(event.type) ?? []), event.version].sort((a, b) => a - b));
+  }
+  return { envelope: domain.envelope.validate, events, versions };
+}
+
+function compileFact(key: string, fact: RuntimeDomain['facts'][string]): FactPlan {
+  const at = `/facts/${key}`;
+  if (fact === null || typeof fact !== 'object') fail(key, at, 'a fact entry must be an object');
+  if (key !== `${fact.type}@${fact.version}`) fail(key, at, `the key must be "<type>@<version>" of the entry ("${fact.type}@${fact.version}")`);
+  if (typeof fact.validate !== 'function') fail(key, `${at}/validate`, 'the fact has no validate function');
+  if (typeof fact.valueKey !== 'string' || fact.valueKey === '' || sharedKeys.has(fact.valueKey)) {
+    fail(key, `${at}/valueKey`, `the value key must be a non-empty string other than the shared columns (got ${JSON.stringify(fact.valueKey)})`);
+  }
+  return {
+    key,
+    type: fact.type,
+    version: fact.version,
+    typePart: `,"fact_type":${JSON.stringify(fact.type)},"fact_version":${JSON.stringify(fact.version)}`,
+    valuePart: `,${JSON.stringify(fact.valueKey)}:`,
+    validate: fact.validate,
+  };
+}
+
+function compileEvent(key: string, event: RuntimeDomain['events'][string], facts: Map<string, FactPlan>): EventPlan {
+  const at = `/events/${key}`;
+  if (event === null || typeof event !== 'object') fail(key, at, 'an event entry must be an object');
+  if (key !== `${event.type}@${event.version}`) fail(key, at, `the key must be "<type>@<version>" of the entry ("${event.type}@${event.version}")`);
+  if (typeof event.validate !== 'function') fail(key, `${at}/validate`, 'the event has no validate function');
+  const mapping = event.mapping;
+  const entityId = typeof mapping?.entityId === 'string' ? parsePointer(mapping.entityId) : undefined;
+  if (entityId === undefined) fail(key, `${at}/mapping/entityId`, 'entityId must be a JSON Pointer into the payload');
+  if (!Array.isArray(mapping.facts)) fail(key, `${at}/mapping/facts`, 'mapping.facts must be an array');
+  const declaredFact = (mapped: { fact: string; version: number; valueKey?: string }, index: number): FactPlan => {
+    const fact = facts.get(`${mapped.fact}@${mapped.version}`);
+    if (fact === undefined) fail(key, `${at}/mapping/facts/${index}`, `the mapping names ${mapped.fact}@${mapped.version}, which the domain's facts lack`);
+    if (mapped.valueKey !== undefined && `,${JSON.stringify(mapped.valueKey)}:` !== fact.valuePart) {
+      fail(key, `${at}/mapping/facts/${index}/valueKey`, `value key "${mapped.valueKey}" disagrees with the fact's ("${fact.valuePart.slice(2, -2)}")`);
+    }
+    return fact;
+  };
+  const typePart = `,"event_type":${JSON.stringify(event.type)},"event_version":${JSON.stringify(event.version)}`;
+  if (mapping.kind === 'typed') {
+    if (typeof mapping.mapper !== 'function') fail(key, `${at}/mapping/mapper`, 'a typed mapping needs a mapper function (register it in packages/events/src/mappers/)');
+    const allowed = new Map<string, FactPlan>();
+    mapping.facts.forEach((mapped, index) => {
+      if (allowed.has(mapped.fact)) fail(key, `${at}/mapping/facts/${index}`, `${mapped.fact} is listed twice; an event sets each fact at most once`);
+      allowed.set(mapped.fact, declaredFact(mapped, index));
+    });
+    return { key, entity: event.entity, validate: event.validate, entityId, typePart, mapping: { kind: 'typed', mapper: mapping.mapper, facts: allowed, seen: new Set() } };
+  }
+  if (mapping.kind !== 'declared') fail(key, `${at}/mapping/kind`, 'mapping.kind must be "declared" or "typed"');
+  const declared = mapping.facts.map((mapped, index): DeclaredFactPlan => {
+    const fact = declaredFact(mapped, index);
+    const resolve = compileValueSpec(mapped.value, `${at}/mapping/facts/${index}/value`);
+    if (typeof resolve !== 'function') fail(key, resolve.invalidAt, 'the value spec must be { pointer }, { const } or { object }, with valid JSON Pointers and JSON constants');
+    if ('const' in mapped.value && !fact.validate(mapped.value.const)) {
+      fail(key, `${at}/mapping/facts/${index}/value/const`, `the constant ${JSON.stringify(mapped.value.const)} is not a valid ${fact.key}`);
+    }
+    return { ...fact, resolve };
+  });
+  return { key, entity: event.entity, validate: event.validate, entityId, typePart, mapping: { kind: 'declared', facts: declared } };
+}
+
+function fail(key: string, pointer: string, message: string): never {
+  throw new TransformerError(TransformerErrorCode.InvalidDomain, `Invalid runtime domain at ${pointer || '/'}: ${message}.`, { key, pointer });
+}

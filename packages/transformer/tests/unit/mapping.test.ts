@@ -1,0 +1,119 @@
+// Declared mappings and typed mappers, on a small hand-built domain.
+import { describe, expect, it } from 'vitest';
+import type { RuntimeMapper } from '@factline/events';
+import { createTransformer } from '@factline/transformer';
+import { facts, pack, record } from '../fixtures/helpers.js';
+import { gadgetEvent, tinyDomain } from '../fixtures/tiny-domain.js';
+
+describe('declared mappings', () => {
+  it('re-validates declared facts by default and names the fact, pointer and rule', () => {
+    // Prepare
+    const transformer = createTransformer({ domain: tinyDomain() });
+
+    // Act
+    const outcome = transformer.transformRecord(record(pack(gadgetEvent('gadget.updated', { gadgetId: 'g1', colour: 'blue' }))));
+
+    // Assess
+    expect(outcome.result).toBe('ProcessingFailed');
+    expect(outcome.issues).toEqual([expect.objectContaining({ index: 0, fact: 'gadget.colour@1', pointer: '', rule: 'enum' })]);
+  });
+
+  it('trusts declared mappings when validateDeclaredFacts is false', () => {
+    // Prepare
+    const transformer = createTransformer({ domain: tinyDomain(), validateDeclaredFacts: false });
+
+    // Act
+    const outcome = transformer.transformRecord(record(pack(gadgetEvent('gadget.updated', { gadgetId: 'g1', colour: 'blue' }))));
+
+    // Assess
+    expect(outcome.result).toBe('Ok');
+    expect(facts(outcome.data)[0]).toMatchObject({ colour: 'blue' });
+  });
+
+  it('builds an object value from the parts present and fails it when the fact needs the others', () => {
+    // Prepare
+    const transformer = createTransformer({ domain: tinyDomain() });
+
+    // Act
+    const outcome = transformer.transformRecord(record(pack(gadgetEvent('gadget.updated', { gadgetId: 'g1', width: 3 }))));
+
+    // Assess
+    expect(outcome.issues).toEqual([expect.objectContaining({ fact: 'gadget.size@1', pointer: '/height', rule: 'required' })]);
+  });
+
+  it.each([
+    ['an empty string', ''],
+    ['a fraction', 1.5],
+  ])('fails an entity id that is %s', (_, gadgetId) => {
+    // Prepare: a payload validator that accepts anything, so the entity-id check is what answers.
+    const domain = tinyDomain();
+    const updated = domain.events['gadget.updated@1']!;
+    const lax = { ...domain, events: { ...domain.events, 'gadget.updated@1': { ...updated, validate: Object.assign(() => true, { errors: null }) } } };
+    const transformer = createTransformer({ domain: lax });
+
+    // Act
+    const outcome = transformer.transformRecord(record(pack(gadgetEvent('gadget.updated', { gadgetId }))));
+
+    // Assess
+    expect(outcome.issues).toEqual([expect.objectContaining({ pointer: '/payload/gadgetId', rule: 'entity-id' })]);
+  });
+
+  it('answers Dropped when every event is valid but none yields a fact', () => {
+    // Prepare
+    const transformer = createTransformer({ domain: tinyDomain(() => ({ ok: true, facts: [] })) });
+
+    // Act
+    const outcome = transformer.transformRecord(record(pack(gadgetEvent('gadget.assembled', { gadgetId: 'g1' }), gadgetEvent('gadget.assembled', { gadgetId: 'g2' }))));
+
+    // Assess
+    expect(outcome).toMatchObject({ result: 'Dropped', data: '', events: 2, factCount: 0 });
+  });
+});
+
+describe('typed mappers', () => {
+  const run = (mapper: RuntimeMapper) => createTransformer({ domain: tinyDomain(mapper) }).transformRecord(record(pack(gadgetEvent('gadget.assembled', { gadgetId: 'g1' }))));
+
+  it('writes the facts a typed mapper returns, validated, in its order', () => {
+    // Act
+    const outcome = run(() => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { width: 1, height: 2 } }, { fact: 'gadget.name', version: 1, value: 'Bolt' }] }));
+
+    // Assess
+    expect(facts(outcome.data).map((f) => f['fact_type'])).toEqual(['gadget.size', 'gadget.name']);
+  });
+
+  it('tells the mapper about the event', () => {
+    // Prepare
+    let seen: unknown;
+
+    // Act
+    run((payload, context) => {
+      seen = { payload, context };
+      return { ok: true, facts: [] };
+    });
+
+    // Assess
+    expect(seen).toEqual({
+      payload: { gadgetId: 'g1' },
+      context: { eventId: '019de2fb-0000-7000-8000-000000000001', eventType: 'gadget.assembled', eventVersion: 1, occurredAt: '2026-05-01T10:00:00.500Z', producer: 'gadget-service' },
+    });
+  });
+
+  it.each<[string, RuntimeMapper, object]>([
+    ['rejects the event', () => ({ ok: false, pointer: '/gadgetId', rule: 'gadget-known', message: 'no such gadget' }), { pointer: '/payload/gadgetId', rule: 'gadget-known', message: 'no such gadget' }],
+    ['throws', () => { throw new Error('boom'); }, { pointer: '/payload', rule: 'mapper-error', message: expect.stringContaining('boom') }],
+    ['returns something else', () => 'facts' as never, { pointer: '/payload', rule: 'mapper-error' }],
+    ['returns an undeclared fact', () => ({ ok: true, facts: [{ fact: 'gadget.colour', version: 1, value: 'red' }] }), { fact: 'gadget.colour@1', rule: 'undeclared-fact' }],
+    ['returns a declared fact in another version', () => ({ ok: true, facts: [{ fact: 'gadget.name', version: 2, value: 'x' }] }), { fact: 'gadget.name@2', rule: 'undeclared-fact' }],
+    ['returns a fact twice', () => ({ ok: true, facts: [{ fact: 'gadget.name', version: 1, value: 'a' }, { fact: 'gadget.name', version: 1, value: 'b' }] }), { fact: 'gadget.name@1', rule: 'duplicate-fact' }],
+    ['returns NaN', () => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { width: Number.NaN, height: 1 } }] }), { fact: 'gadget.size@1', pointer: '/width', rule: 'not-json' }],
+    ['returns a Date', () => ({ ok: true, facts: [{ fact: 'gadget.name', version: 1, value: new Date(0) }] }), { fact: 'gadget.name@1', pointer: '', rule: 'not-json' }],
+    ['returns an invalid value', () => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { width: 0, height: 1 } }] }), { fact: 'gadget.size@1', pointer: '/width', rule: 'minimum' }],
+  ])('fails the event when the mapper %s', (_, mapper, issue) => {
+    // Act
+    const outcome = run(mapper);
+
+    // Assess
+    expect(outcome.result).toBe('ProcessingFailed');
+    expect(outcome.issues).toEqual([expect.objectContaining({ index: 0, eventId: '019de2fb-0000-7000-8000-000000000001', ...issue })]);
+  });
+});

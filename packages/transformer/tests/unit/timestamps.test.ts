@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeTimestamp, parseArrivalTimestamp } from '@factline/transformer';
+
+describe('normalizeTimestamp', () => {
+  it.each([
+    ['2026-05-01T10:00:00.000Z', '2026-05-01T10:00:00.000Z'],
+    ['2026-05-01T10:00:00Z', '2026-05-01T10:00:00.000Z'],
+    ['2026-05-01T12:00:00.5+02:00', '2026-05-01T10:00:00.500Z'],
+    ['2026-05-01t10:00:00.123456789z', '2026-05-01T10:00:00.123Z'],
+    ['2026-05-01 10:00:00.999999Z', '2026-05-01T10:00:00.999Z'],
+    ['2026-01-01T00:30:00-01:00', '2026-01-01T01:30:00.000Z'],
+    ['2025-12-31T23:30:00-01:00', '2026-01-01T00:30:00.000Z'],
+    ['2016-12-31T23:59:60Z', '2016-12-31T23:59:59.999Z'],
+    ['2024-02-29T00:00:00.000Z', '2024-02-29T00:00:00.000Z'],
+    ['0099-06-01T00:00:00Z', '0099-06-01T00:00:00.000Z'],
+    ['9999-12-31T23:59:59.999Z', '9999-12-31T23:59:59.999Z'],
+  ])('normalises %s to %s (UTC, milliseconds)', (given, want) => {
+    // Act
+    const normalised = normalizeTimestamp(given);
+
+    // Assess
+    expect(normalised).toBe(want);
+  });
+
+  it.each([
+    ['2026-05-01T10:00:00.000', 'no zone'],
+    ['2026-02-30T10:00:00Z', 'February 30th'],
+    ['2025-02-29T10:00:00Z', 'February 29th of a common year'],
+    ['2026-13-01T10:00:00Z', 'month 13'],
+    ['2026-05-01T24:00:00Z', 'hour 24'],
+    ['2026-05-01T10:60:00Z', 'minute 60'],
+    ['2026-05-01T10:00:00+24:00', 'offset of 24 hours'],
+    ['0000-01-01T00:00:00+01:00', 'a year before 0000 once in UTC'],
+    ['9999-12-31T23:30:00-01:00', 'a year after 9999 once in UTC'],
+    ['yesterday', 'not a timestamp'],
+    ['', 'empty'],
+  ])('rejects %s (%s)', (given) => {
+    // Act
+    const normalised = normalizeTimestamp(given);
+
+    // Assess
+    expect(normalised).toBeUndefined();
+  });
+});
+
+describe('parseArrivalTimestamp', () => {
+  it.each([
+    [1510772160000, '2017-11-15T18:56:00.000Z', 'epoch milliseconds'],
+    [1510772160000.9, '2017-11-15T18:56:00.000Z', 'fractional milliseconds'],
+    [1545084650.987, '2018-12-17T22:10:50.987Z', 'epoch seconds (Kinesis style)'],
+    ['1507217624302', '2017-10-05T15:33:44.302Z', 'a numeric string'],
+    ['2012-04-23T18:25:43.511Z', '2012-04-23T18:25:43.511Z', 'an ISO string'],
+    ['2012-04-23T18:25:43.511', '2012-04-23T18:25:43.511Z', 'an ISO string without zone (read as UTC)'],
+    [' 2012-04-23T20:25:43+02:00 ', '2012-04-23T18:25:43.000Z', 'an ISO string with offset and spaces'],
+  ])('reads %s (%s)', (given, want, _) => {
+    // Act
+    const parsed = parseArrivalTimestamp(given);
+
+    // Assess
+    expect(parsed).toBe(want);
+  });
+
+  it.each([[undefined], [null], [''], ['soon'], [-1], [Number.NaN], [Number.POSITIVE_INFINITY], [1e20], [{}], [true]])('rejects %s', (given) => {
+    // Act
+    const parsed = parseArrivalTimestamp(given);
+
+    // Assess
+    expect(parsed).toBeUndefined();
+  });
+});
