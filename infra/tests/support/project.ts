@@ -1,0 +1,57 @@
+// Test projects: the repository itself when its generated files exist, otherwise a temporary copy of its schemas run
+// through the real generator. Either way the inputs are what `pnpm factline generate` writes, never hand-made.
+import { access, cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { generateAll, writeGeneratedFiles } from '@factline/codegen';
+import { defaultProjectRoot, projectPaths } from '@factline/infra';
+
+export const repoRoot = defaultProjectRoot;
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const builtBundle = path.join(repoRoot, projectPaths.transformerBundle);
+
+/**
+ * The transformer bundle built by `pnpm --filter @factline/transformer-lambda bundle` (turbo builds it before these
+ * tests); the fixture folder stands in only on a checkout where it was never built. CDK only hashes it.
+ */
+export const transformerBundleDir = (await exists(path.join(builtBundle, 'index.mjs'))) ? builtBundle : path.resolve(import.meta.dirname, '../fixtures/transformer-bundle');
+
+/** Copies schemas/, factline.config.json and generated/ (when present) of a project into a fresh folder. */
+export async function copyProject(from = repoRoot): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'factline-infra-'));
+  await cp(path.join(from, 'schemas'), path.join(dir, 'schemas'), { recursive: true });
+  await cp(path.join(from, 'factline.config.json'), path.join(dir, 'factline.config.json'));
+  if (await exists(path.join(from, 'generated'))) await cp(path.join(from, 'generated'), path.join(dir, 'generated'), { recursive: true });
+  return dir;
+}
+
+/** Runs the real generator in a project folder, as `pnpm factline generate` does. */
+export async function generate(root: string): Promise<void> {
+  await writeGeneratedFiles(root, await generateAll(root));
+}
+
+let shared: Promise<string> | undefined;
+
+/** A project root with generated files: the repository's own when present, else a generated copy (made once). */
+export function generatedProject(): Promise<string> {
+  shared ??= (async () => {
+    if (await exists(path.join(repoRoot, projectPaths.streamSettings))) return repoRoot;
+    const dir = await copyProject();
+    await generate(dir);
+    return dir;
+  })();
+  return shared;
+}
+
+export async function removeProject(dir: string): Promise<void> {
+  if (dir !== repoRoot) await rm(dir, { recursive: true, force: true });
+}
