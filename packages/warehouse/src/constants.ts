@@ -1,12 +1,22 @@
 // Defaults, resolved in one place per engine (see duckdb/options.ts and redshift/options.ts).
 
-/** The DuckDB engine's defaults. */
+/**
+ * The DuckDB engine's defaults.
+ *
+ * @example
+ * console.log(duckDbDefaults.path); // .factline/warehouse.duckdb
+ */
 export const duckDbDefaults = {
   /** The database file, relative to the current directory. */
   path: '.factline/warehouse.duckdb',
 } as const;
 
-/** The Redshift engine's defaults. */
+/**
+ * The Redshift engine's defaults.
+ *
+ * @example
+ * console.log(redshiftDefaults.statementTimeoutMs); // 900000
+ */
 export const redshiftDefaults = {
   /** First wait before DescribeStatement, then multiplied by `backoffMultiplier` up to `maxPollIntervalMs`. */
   initialPollIntervalMs: 50,
@@ -26,7 +36,12 @@ export const redshiftDefaults = {
   statementName: 'factline',
 } as const;
 
-/** The Data API limits this package plans around (aws-contracts §6). */
+/**
+ * The Data API limits this package plans around (aws-contracts §6).
+ *
+ * @example
+ * const oneBatch = statements.length <= dataApiLimits.maxBatchStatements;
+ */
 export const dataApiLimits = {
   /** BatchExecuteStatement accepts 1 to 40 statements. */
   maxBatchStatements: 40,
@@ -34,5 +49,10 @@ export const dataApiLimits = {
   maxStatementBytes: 100 * 1024,
 } as const;
 
-/** The migrations table, created in the warehouse schema. */
+/**
+ * The migrations table, created in the warehouse schema.
+ *
+ * @example
+ * await warehouse.query(`select * from factline.${migrationsTable} order by id`);
+ */
 export const migrationsTable = 'factline_migrations';

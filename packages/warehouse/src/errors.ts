@@ -47,7 +47,12 @@ export const warehouseErrorCodes = {
   migrationFailed: 'MIGRATION_FAILED',
 } as const;
 
-/** One of {@link warehouseErrorCodes}. */
+/**
+ * One of {@link warehouseErrorCodes}.
+ *
+ * @example
+ * const retryable = (code: WarehouseErrorCode): boolean => code === 'STATEMENT_TIMEOUT';
+ */
 export type WarehouseErrorCode = (typeof warehouseErrorCodes)[keyof typeof warehouseErrorCodes];
 
 /**
@@ -67,7 +72,12 @@ export class WarehouseError extends Error {
   }
 }
 
-/** One problem with an options object: the option's path and what is wrong with it. */
+/**
+ * One problem with an options object: the option's path and what is wrong with it.
+ *
+ * @example
+ * const issue: ConfigIssue = { path: 'workgroupName', message: 'give clusterIdentifier or workgroupName, not both' };
+ */
 export interface ConfigIssue {
   path: string;
   message: string;
@@ -90,7 +100,12 @@ export class WarehouseConfigError extends WarehouseError {
   }
 }
 
-/** Where a failed statement ran and what the engine said. */
+/**
+ * Where a failed statement ran and what the engine said.
+ *
+ * @example
+ * new StatementError('STATEMENT_FAILED', { sql: 'select 1', statementId: id, engineMessage: 'ERROR: …', status: 'FAILED' });
+ */
 export interface StatementErrorContext {
   /** The SQL that failed (for a batch, the sub-statement that failed when known). */
   sql: string;

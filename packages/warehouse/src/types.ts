@@ -4,16 +4,29 @@ import type { ObjectStore } from '@factline/object-store';
 import type { LoadError } from './copy/load-error.js';
 import type { MigrateOptions, MigrationReport } from './migrations/types.js';
 
-/** Which SQL dialect an engine speaks. */
+/**
+ * Which SQL dialect an engine speaks.
+ *
+ * @example
+ * const folder = `generated/migrations/${warehouse.dialect}`;
+ */
 export type Dialect = 'duckdb' | 'redshift';
 
 /**
  * A value for a `:name` parameter. Redshift receives every value as a string and converts it implicitly; `null`
  * and `''` (which the Data API cannot carry) are written into the SQL as `NULL` and `''`.
+ *
+ * @example
+ * const since: SqlParameterValue = new Date('2026-05-01T00:00:00Z');
  */
 export type SqlParameterValue = string | number | bigint | boolean | Date | null;
 
-/** Named parameters, referenced in the SQL as `:name` (the Data API's syntax, for both engines). */
+/**
+ * Named parameters, referenced in the SQL as `:name` (the Data API's syntax, for both engines).
+ *
+ * @example
+ * await warehouse.query('select * from factline.booking_facts where entity_id = :id', { id: bookingId });
+ */
 export type SqlParameters = Readonly<Record<string, SqlParameterValue>>;
 
 /**
@@ -21,10 +34,18 @@ export type SqlParameters = Readonly<Record<string, SqlParameterValue>>;
  * (bigint beyond 2^53 on DuckDB), DECIMAL → string (exact, as the Data API sends it), REAL/DOUBLE → number,
  * BOOLEAN → boolean, CHAR/VARCHAR → string, DATE → 'YYYY-MM-DD', TIMESTAMP/TIMESTAMPTZ → Date (UTC, milliseconds),
  * TIME → string, SUPER/JSON → the parsed JSON value, VARBYTE/BLOB → Uint8Array, NULL → null.
+ *
+ * @example
+ * const [row] = await warehouse.query<{ price: string; at: Date }>('select 1.50::decimal(10,2) as price, now() as at');
  */
 export type Row = Record<string, unknown>;
 
-/** What `execute` reports. */
+/**
+ * What `execute` reports.
+ *
+ * @example
+ * const { rowsAffected } = await warehouse.execute('delete from factline.t where n > :n', { n: 3 });
+ */
 export interface ExecuteResult {
   /** Rows inserted, updated, deleted or copied; undefined when the engine does not say (DDL). */
   rowsAffected: number | undefined;
@@ -32,7 +53,12 @@ export interface ExecuteResult {
   statementId?: string;
 }
 
-/** What `executeBatch` reports, one entry per statement. */
+/**
+ * What `executeBatch` reports, one entry per statement.
+ *
+ * @example
+ * const { rowsAffected } = await warehouse.executeBatch(['insert into t values (1)', 'insert into t values (2)']); // [1, 1]
+ */
 export interface BatchResult {
   rowsAffected: (number | undefined)[];
   statementId?: string;
@@ -61,7 +87,12 @@ export interface CopyRequest {
   options: string;
 }
 
-/** What a COPY loaded. */
+/**
+ * What a COPY loaded.
+ *
+ * @example
+ * const { rowsLoaded, skipped } = await warehouse.copy(request);
+ */
 export interface CopyResult {
   table: string;
   /** How many objects were read. */

@@ -2,7 +2,12 @@
 // "jsonpaths", an array of non-empty JSONPath strings in dot (`$.a.b[0]`) or bracket (`$['a']['b'][0]`)
 // notation, never mixed, with zero-based array indexes and no wildcards or filters.
 
-/** One step of a JSONPath: an object member or an array element. */
+/**
+ * One step of a JSONPath: an object member or an array element.
+ *
+ * @example
+ * const steps: JsonPathStep[] = [{ kind: 'key', name: 'tags' }, { kind: 'index', index: 0 }]; // $.tags[0]
+ */
 export type JsonPathStep = { kind: 'key'; name: string } | { kind: 'index'; index: number };
 
 /**
@@ -19,7 +24,12 @@ export interface JsonPath {
   steps: JsonPathStep[];
 }
 
-/** A problem in a JSONPaths file: a JSON Pointer into the file and a message. */
+/**
+ * A problem in a JSONPaths file: a JSON Pointer into the file and a message.
+ *
+ * @example
+ * const issue: JsonPathsIssue = { pointer: '/jsonpaths/3', message: '"$.a[*]": wildcards are not supported' };
+ */
 export interface JsonPathsIssue {
   pointer: string;
   message: string;
@@ -28,6 +38,10 @@ export interface JsonPathsIssue {
 /**
  * What reading a JSONPaths file gives: the paths, or (as Redshift does when the object's key is not "jsonpaths")
  * a fall-back to `'auto'`, or the issues that make COPY fail.
+ *
+ * @example
+ * const result: JsonPathsParseResult = parseJsonPathsFile(text);
+ * if (!result.ok) console.error(result.issues);
  */
 export type JsonPathsParseResult =
   | { ok: true; kind: 'jsonpaths'; paths: JsonPath[] }
@@ -136,7 +150,12 @@ function findDotNameEnd(expression: string, from: number): number {
   return end;
 }
 
-/** The result of evaluating a JSONPath on one document: a value, a miss (loads NULL), or an error (fails COPY). */
+/**
+ * The result of evaluating a JSONPath on one document: a value, a miss (loads NULL), or an error (fails COPY).
+ *
+ * @example
+ * const result: JsonPathValue = { found: false }; // the member is missing: COPY loads NULL
+ */
 export type JsonPathValue = { found: true; value: unknown } | { found: false } | { found: 'error'; message: string };
 
 /**

@@ -36,7 +36,12 @@ export const loadErrorCodes = {
   malformedJson: 1224,
 } as const;
 
-/** One of {@link loadErrorCodes}. */
+/**
+ * One of {@link loadErrorCodes}.
+ *
+ * @example
+ * const code: LoadErrorCode = loadErrorCodes.outOfRange; // 1204
+ */
 export type LoadErrorCode = (typeof loadErrorCodes)[keyof typeof loadErrorCodes];
 
 /**

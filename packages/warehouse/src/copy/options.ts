@@ -3,7 +3,12 @@
 // the engine cannot honour are refused by name rather than ignored.
 import { tokenizeCopyText, type CopyToken } from './tokens.js';
 
-/** Where the column values come from: a JSONPaths file, or top-level keys matched to column names ('auto'). */
+/**
+ * Where the column values come from: a JSONPaths file, or top-level keys matched to column names ('auto').
+ *
+ * @example
+ * const format: CopyFormat = { kind: 'jsonpaths', url: 's3://b/jsonpaths/t.json', bucket: 'b', key: 'jsonpaths/t.json' };
+ */
 export type CopyFormat = { kind: 'jsonpaths'; url: string; bucket: string; key: string } | { kind: 'auto' };
 
 /**
@@ -33,7 +38,12 @@ export interface CopyOptions {
   maxError: number;
 }
 
-/** Parsing COPY options: the options, or why they cannot be used. */
+/**
+ * Parsing COPY options: the options, or why they cannot be used.
+ *
+ * @example
+ * const result: CopyOptionsParseResult = parseCopyOptions("JSON 'auto' ACCEPTINVCHARS"); // { ok: false, issues: [...] }
+ */
 export type CopyOptionsParseResult = { ok: true; options: CopyOptions } | { ok: false; issues: string[] };
 
 const notWithJson = new Set(['CSV', 'DELIMITER', 'ESCAPE', 'FILLRECORD', 'FIXEDWIDTH', 'IGNOREBLANKLINES', 'NULL', 'READRATIO', 'REMOVEQUOTES']);

@@ -13,7 +13,13 @@ import { TurnLock } from './lock.js';
 import { resolveDuckDbOptions, type DuckDbWarehouseOptions } from './options.js';
 import { readerRows, toDuckDbValue } from './values.js';
 
-/** The DuckDB engine, with the file it uses. */
+/**
+ * The DuckDB engine, with the file it uses.
+ *
+ * @example
+ * const warehouse: DuckDbWarehouse = await createDuckDbWarehouse();
+ * console.log(warehouse.path); // /…/.factline/warehouse.duckdb
+ */
 export interface DuckDbWarehouse extends Warehouse {
   readonly dialect: 'duckdb';
   /** The absolute path of the database file, or `:memory:`. */

@@ -17,7 +17,12 @@ export interface MigrateOptions {
   dryRun?: boolean;
 }
 
-/** One migration file, read and split into statements. */
+/**
+ * One migration file, read and split into statements.
+ *
+ * @example
+ * const [first]: MigrationFile[] = await readMigrationFolder('generated/migrations/duckdb');
+ */
 export interface MigrationFile {
   /** The number in the file name (`0002` → 2). */
   id: number;
@@ -33,10 +38,20 @@ export interface MigrationFile {
   statements: string[];
 }
 
-/** What happened to one migration. */
+/**
+ * What happened to one migration.
+ *
+ * @example
+ * const pending = report.migrations.filter((m) => m.status === 'would-apply');
+ */
 export type MigrationStatus = 'applied' | 'already-applied' | 'would-apply';
 
-/** One line of the report. */
+/**
+ * One line of the report.
+ *
+ * @example
+ * for (const step of report.migrations) console.log(step.name, step.status, step.checksum);
+ */
 export interface MigrationStep {
   id: number;
   name: string;

@@ -8,12 +8,22 @@ import { parseColumnList, parseQualifiedName, quoteIdentifier } from '../sql/ide
 import { sqlLiteral } from '../sql/parameters.js';
 import type { CopyRequest, Row } from '../types.js';
 
-/** The manifest Redshift reads: every object, mandatory. */
+/**
+ * The manifest Redshift reads: every object, mandatory.
+ *
+ * @example
+ * const manifest: CopyManifest = { entries: [{ url: 's3://bucket/facts/booking/a.gz', mandatory: true }] };
+ */
 export interface CopyManifest {
   entries: { url: string; mandatory: boolean }[];
 }
 
-/** The manifest to write and the COPY statement that reads it. */
+/**
+ * The manifest to write and the COPY statement that reads it.
+ *
+ * @example
+ * const { manifestKey, manifest, sql }: RedshiftCopyStatement = buildRedshiftCopy(request, { iamRole: 'default', manifestPrefix: 'manifests/' });
+ */
 export interface RedshiftCopyStatement {
   manifestKey: string;
   manifest: CopyManifest;

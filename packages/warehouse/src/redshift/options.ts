@@ -51,10 +51,21 @@ export interface RedshiftWarehouseOptions {
   statementName?: string;
 }
 
-/** Which of the Data API's authentication modes the options select. */
+/**
+ * Which of the Data API's authentication modes the options select.
+ *
+ * @example
+ * if (warehouse.authMode === 'serverless-iam') console.log('the database user is IAM:<your name>');
+ */
 export type RedshiftAuthMode = 'secret' | 'serverless-iam' | 'cluster-iam' | 'cluster-db-user';
 
-/** The options with every default applied. */
+/**
+ * The options with every default applied.
+ *
+ * @example
+ * const result = validateRedshiftOptions(options);
+ * if (result.ok) console.log(result.options.target); // { Database: 'dev', WorkgroupName: 'analytics' }
+ */
 export interface ResolvedRedshiftOptions {
   authMode: RedshiftAuthMode;
   /** The members every ExecuteStatement/BatchExecuteStatement outside a session carries. */
@@ -70,7 +81,13 @@ export interface ResolvedRedshiftOptions {
   statementName: string;
 }
 
-/** Validating Redshift options: the resolved options, or every problem at once. */
+/**
+ * Validating Redshift options: the resolved options, or every problem at once.
+ *
+ * @example
+ * const result: RedshiftOptionsResult = validateRedshiftOptions({ database: 'dev' });
+ * if (!result.ok) for (const issue of result.issues) console.error(issue.path, issue.message);
+ */
 export type RedshiftOptionsResult = { ok: true; options: ResolvedRedshiftOptions } | { ok: false; issues: ConfigIssue[] };
 
 /**

@@ -12,7 +12,13 @@ import { buildRedshiftCopy, loadErrorFromRow, loadErrorQuery } from './copy.js';
 import { DataApi, type DataApiSession, type FinishedStatement } from './data-api.js';
 import { validateRedshiftOptions, type RedshiftAuthMode, type RedshiftWarehouseOptions, type ResolvedRedshiftOptions } from './options.js';
 
-/** The Redshift engine. */
+/**
+ * The Redshift engine.
+ *
+ * @example
+ * const warehouse: RedshiftWarehouse = createRedshiftWarehouse({ clusterIdentifier: 'prod', database: 'dev', dbUser: 'loader' });
+ * console.log(warehouse.authMode); // 'cluster-db-user'
+ */
 export interface RedshiftWarehouse extends Warehouse {
   readonly dialect: 'redshift';
   /** The authentication mode the options selected. */
