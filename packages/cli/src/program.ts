@@ -1,10 +1,13 @@
 // The `factline` command: one commander program, one file per command.
 import { Command, CommanderError } from 'commander';
+import { defaultChecks } from './checks.js';
 import { registerCheck, type CatalogCheck } from './commands/check.js';
+import { registerDdl } from './commands/ddl.js';
 import { registerGenerate } from './commands/generate.js';
 import { CliExit, type CliIo } from './io.js';
 
 export interface ProgramOptions {
+  /** Checks run after the catalog's own (default: the warehouse checks). */
   extraChecks?: readonly CatalogCheck[];
 }
 
@@ -15,7 +18,8 @@ export function createProgram(io: CliIo, options: ProgramOptions = {}): Command 
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
   registerGenerate(program, io);
-  registerCheck(program, io, options.extraChecks ?? []);
+  registerCheck(program, io, options.extraChecks ?? defaultChecks);
+  registerDdl(program, io);
   return program;
 }
 

@@ -2,7 +2,9 @@
 import { checkEventMapping } from '../mapping/check-mapping.js';
 import type { ValueCheck } from '../mapping/assignability.js';
 import { assignabilityIssues } from '../mapping/assignability.js';
+import { redshiftReservedWords } from '../lint/redshift-reserved-words.js';
 import type { Problem } from '../problems.js';
+import { isSchemaObject } from '../schema/walk.js';
 import { versionKey, type Catalog, type FactDefinition } from '../types.js';
 
 export function crossCheck(catalog: Catalog, check: ValueCheck, problems: Problem[]): void {
@@ -34,6 +36,18 @@ export function crossCheck(catalog: Catalog, check: ValueCheck, problems: Proble
   }
 
   for (const fact of catalog.facts) {
+    // A scalar fact's column is its value key alone; an object's columns are prefixed with it.
+    const isObject = isSchemaObject(fact.document.resolved['properties']);
+    const severity = catalog.config.lint.rules['reserved-word'] ?? 'warning';
+    if (!isObject && severity !== 'off' && redshiftReservedWords.has(fact.valueKey)) {
+      problems.push({
+        file: fact.document.file,
+        pointer: '',
+        rule: 'reserved-word',
+        severity,
+        message: `the fact ${fact.type} becomes the column "${fact.valueKey}", a Redshift reserved word that every query must quote; choose another name`,
+      });
+    }
     if (fact.references === undefined) continue;
     const target = entities.get(fact.references);
     if (!target) {

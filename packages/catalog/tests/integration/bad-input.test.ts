@@ -111,3 +111,20 @@ describe('bad input: every broken schema gets its own clear problem, never a cra
     expect([...rules]).toEqual(expect.arrayContaining(['unknown-format', 'invalid-json', 'bounds-order']));
   });
 });
+
+describe('fact names', () => {
+  it('warns when a scalar fact would be a column named like a Redshift reserved word', async () => {
+    const project = await copyProject();
+    try {
+      await project.write(
+        'schemas/facts/booking/timestamp/v1.json',
+        JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://schemas.factline.dev/facts/booking/timestamp/v1.json', description: 'A time.', type: 'string', format: 'date-time' }),
+      );
+      const problems = (await loadCatalog(project.root)).problems.filter((p) => p.rule === 'reserved-word');
+      expect(problems).toEqual([expect.objectContaining({ file: 'schemas/facts/booking/timestamp/v1.json', severity: 'warning' })]);
+      expect(problems[0]?.message).toContain('becomes the column "timestamp"');
+    } finally {
+      await project.dispose();
+    }
+  });
+});

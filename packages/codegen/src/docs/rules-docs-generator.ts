@@ -1,6 +1,7 @@
 // generated/docs/lint-rules.md: every rule id `factline check` can print, with its severity and rationale.
 import { lintRules, structuralRules } from '@factline/catalog';
 import type { Generator } from '../generator.js';
+import { warehouseRules } from '../warehouse/rules.js';
 import { markdownHeader } from '../header.js';
 
 export const rulesDocsGenerator: Generator = {
@@ -8,7 +9,7 @@ export const rulesDocsGenerator: Generator = {
   description: 'generated/docs/lint-rules.md: every check and lint rule with its rationale',
   owns: [],
   generate() {
-    const out = [markdownHeader(['packages/catalog/src/lint', 'packages/catalog/src/structural-rules.ts']), '# Checks and lint rules', ''];
+    const out = [markdownHeader(['packages/catalog/src/lint', 'packages/catalog/src/structural-rules.ts', 'packages/codegen/src/warehouse/rules.ts']), '# Checks and lint rules', ''];
     out.push(
       '`pnpm factline check` runs all of them and lists every finding as `file:line:column  severity  rule  pointer`, then the message.',
       'Errors fail the check (exit code 1); warnings and infos do not. Rules marked configurable can be lowered or turned off per project in',
@@ -22,6 +23,8 @@ export const rulesDocsGenerator: Generator = {
     }
     out.push('## Structural checks (files, ids, references, mappings)', '');
     for (const rule of structuralRules) out.push(`### \`${rule.id}\``, '', `**${rule.severity}**`, '', rule.summary, '', rule.rationale, '');
+    out.push('## Warehouse checks (columns, names, changes the warehouse cannot follow)', '');
+    for (const rule of warehouseRules) out.push(`### \`${rule.id}\``, '', `**${rule.severity}**`, '', rule.summary, '', rule.rationale, '');
     return [{ path: 'generated/docs/lint-rules.md', content: out.join('\n') }];
   },
 };

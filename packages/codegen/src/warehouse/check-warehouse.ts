@@ -37,20 +37,20 @@ export function checkWarehouse(catalog: Catalog, options: CheckWarehouseOptions 
 
 /**
  * The plan every warehouse generator prints from: the catalog against the committed state. Refuses (CodegenError
- * CATALOG_HAS_ERRORS, with the problems) when the schemas have warehouse errors, exactly as `factline check` reports them.
+ * WAREHOUSE_REFUSED, with the problems) when the schemas have warehouse errors, exactly as `factline check` reports them.
  */
 export async function planForGeneration(context: GeneratorContext): Promise<WarehousePlan> {
   const text = await context.readExisting(warehousePaths.state);
   let previous: WarehouseState | undefined;
   if (text !== undefined) {
     const parsed = parseWarehouseState(text);
-    if (!parsed.ok) throw new CodegenError(CodegenErrorCode.generatorFailed, parsed.problems.map(formatProblem).join('\n'), parsed.problems);
+    if (!parsed.ok) throw new CodegenError(CodegenErrorCode.warehouseStateInvalid, parsed.problems.map(formatProblem).join('\n'), parsed.problems);
     previous = parsed.state;
   }
   const plan = planWarehouse(context.catalog, previous);
   if (hasErrors(plan.problems)) {
     const errors = sortProblems(plan.problems.filter((p) => p.severity === 'error'));
-    throw new CodegenError(CodegenErrorCode.catalogHasErrors, `the warehouse cannot be generated: ${errors.length} problem(s) (pnpm factline check):\n${errors.map(formatProblem).join('\n')}`, errors);
+    throw new CodegenError(CodegenErrorCode.warehouseRefused, `the warehouse cannot be generated: ${errors.length} problem(s) (pnpm factline check):\n${errors.map(formatProblem).join('\n')}`, errors);
   }
   return plan;
 }

@@ -123,7 +123,7 @@ export const migrationsGenerator: Generator = {
   async generate(context) {
     const plan = await planForGeneration(context);
     if (plan.previous === undefined && (await context.readExisting(migrationPath('redshift', initialMigrationName))) !== undefined) {
-      throw new CodegenError(CodegenErrorCode.generatorFailed, `${warehousePaths.state} is missing but ${migrationPath('redshift', initialMigrationName)} exists; restore the state from version control (without it, the next migration cannot be computed)`);
+      throw new CodegenError(CodegenErrorCode.warehouseStateInvalid, `${warehousePaths.state} is missing but ${migrationPath('redshift', initialMigrationName)} exists; restore the state from version control (without it, the next migration cannot be computed)`);
     }
     const records = plan.previous?.migrations ?? { redshift: [], duckdb: [] };
     const files: GeneratedFile[] = [];

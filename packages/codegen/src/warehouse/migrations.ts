@@ -107,10 +107,10 @@ export async function existingMigrations(records: readonly MigrationRecord[], di
     const path = migrationPath(dialect, record.name);
     const content = await readExisting(path);
     if (content === undefined) {
-      throw new CodegenError(CodegenErrorCode.generatorFailed, `${path} is listed in ${warehousePaths.state} but missing; restore it from version control (migrations are append-only)`);
+      throw new CodegenError(CodegenErrorCode.warehouseStateInvalid, `${path} is listed in ${warehousePaths.state} but missing; restore it from version control (migrations are append-only)`);
     }
     if (sha256(content) !== record.sha256) {
-      throw new CodegenError(CodegenErrorCode.generatorFailed, `${path} was changed after it was generated; restore it from version control (migrations are append-only: a change to the warehouse is a new migration)`);
+      throw new CodegenError(CodegenErrorCode.warehouseStateInvalid, `${path} was changed after it was generated; restore it from version control (migrations are append-only: a change to the warehouse is a new migration)`);
     }
     files.push({ path, content });
   }

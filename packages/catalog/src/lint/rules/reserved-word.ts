@@ -1,14 +1,16 @@
 import { snakeCase } from '../../naming.js';
 import { isSchemaObject } from '../../schema/walk.js';
 import { redshiftReservedWords } from '../redshift-reserved-words.js';
-import { allRoles, type LintRule } from '../rule.js';
+import type { LintRule } from '../rule.js';
 
 export const reservedWord: LintRule = {
   id: 'reserved-word',
   severity: 'warning',
   configurable: true,
-  appliesTo: allRoles,
-  summary: 'No property is named like a Redshift reserved word once snake_cased.',
+  // In a factline catalog, property names never become columns on their own (a fact's columns are prefixed with
+  // its name), so only generic schemas are checked here; fact names are checked in load/cross-checks.ts.
+  appliesTo: ['generic'],
+  summary: 'No column is named like a Redshift reserved word: a property (generic schemas) or a scalar fact (factline).',
   rationale:
     'factline quotes such names in the DDL it generates, so loading works, but every analyst who writes ' +
     '`select timestamp from …` gets a syntax error and has to learn to quote the column. Naming it ' +

@@ -93,7 +93,7 @@ describe('checkWarehouse', () => {
     const error = await project.generate().catch((e: unknown) => e);
     // Assess
     expect(error).toBeInstanceOf(CodegenError);
-    expect((error as CodegenError).code).toBe(CodegenErrorCode.catalogHasErrors);
+    expect((error as CodegenError).code).toBe(CodegenErrorCode.warehouseRefused);
     expect((error as CodegenError).problems.map((p) => p.rule)).toEqual(['warehouse-column-collision']);
     expect(await project.list('generated')).toEqual([]);
   });

@@ -42,7 +42,7 @@ async function expectRefusal(file: string, pointer: string, reason: RegExp): Pro
   const before = await project.list('generated');
   const error = await project.generate().catch((e: unknown) => e);
   expect(error).toBeInstanceOf(CodegenError);
-  expect((error as CodegenError).code).toBe(CodegenErrorCode.catalogHasErrors);
+  expect((error as CodegenError).code).toBe(CodegenErrorCode.warehouseRefused);
   const problems = (error as CodegenError).problems;
   expect(problems).toEqual([expect.objectContaining({ file, pointer, rule: 'warehouse-migration', severity: 'error' })]);
   expect(problems[0]!.message).toMatch(reason);

@@ -1,0 +1,13 @@
+// The checks `factline check` runs after the catalog's own: contributed by the packages that read the catalog.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { checkWarehouse, warehousePaths } from '@factline/codegen';
+import type { CatalogCheck } from './commands/check.js';
+
+/** Column collisions, names Redshift cannot hold, and schema changes the committed warehouse cannot follow. */
+export const warehouseCheck: CatalogCheck = async (catalog) => {
+  const previousState = await readFile(path.join(catalog.root, warehousePaths.state), 'utf8').catch(() => undefined);
+  return checkWarehouse(catalog, { previousState });
+};
+
+export const defaultChecks: readonly CatalogCheck[] = [warehouseCheck];
