@@ -26,10 +26,36 @@ export function compareAnnotations(context: DiffContext, old: JsonSchemaObject, 
     const detail = typeof before === 'string' && typeof after === 'string' && keyword !== 'description' ? ` from ${show(before)} to ${show(after)}` : '';
     const effect =
       type === 'FACTLINE_EXTENSION_CHANGED'
-        ? ': validation is unchanged, but generated code changes (mappings, lifecycle or references)'
+        ? `${keyword === 'x-factline-mapping' ? describeMapping(before, after) : ''}: validation is unchanged, but generated code changes (mappings, lifecycle or references)`
         : keyword === 'default'
           ? ': validation is unchanged (factline validators do not fill in defaults)'
           : '';
-    context.emit(type, pointer, { backward: true, forward: true }, `${keyword} ${what}${detail}${effect}`);
+    const subject = type === 'ANNOTATION_CHANGED' ? `annotation "${keyword}"` : keyword;
+    context.emit(type, pointer, { backward: true, forward: true }, `${subject} ${what}${detail}${effect}`);
   }
+}
+
+interface MappedFact {
+  key: string;
+  spec: string;
+}
+
+function mappedFacts(mapping: unknown): MappedFact[] {
+  const facts = mapping !== null && typeof mapping === 'object' && Array.isArray((mapping as { facts?: unknown }).facts) ? (mapping as { facts: unknown[] }).facts : [];
+  return facts.flatMap((fact) => {
+    if (fact === null || typeof fact !== 'object') return [];
+    const { fact: name, version, ...spec } = fact as Record<string, unknown>;
+    return [{ key: `${String(name)}@${String(version)}`, spec: JSON.stringify(spec) }];
+  });
+}
+
+/** Which facts a mapping change adds, drops or reads differently, for the message. */
+function describeMapping(before: unknown, after: unknown): string {
+  const old = mappedFacts(before);
+  const next = mappedFacts(after);
+  const added = next.filter((f) => !old.some((o) => o.key === f.key)).map((f) => f.key);
+  const removed = old.filter((f) => !next.some((n) => n.key === f.key)).map((f) => f.key);
+  const changed = next.filter((f) => old.some((o) => o.key === f.key && o.spec !== f.spec)).map((f) => f.key);
+  const parts = [added.length ? `maps ${added.join(', ')} now` : '', removed.length ? `no longer maps ${removed.join(', ')}` : '', changed.length ? `reads ${changed.join(', ')} differently` : ''].filter(Boolean);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }

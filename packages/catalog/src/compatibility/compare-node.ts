@@ -2,14 +2,13 @@
 // and finally the assertions, combinator by combinator and type by type.
 import { isDeepStrictEqual } from 'node:util';
 import { appendPointer } from '../json/pointer.js';
-import { isSchemaObject } from '../schema/walk.js';
 import type { JsonSchema, JsonSchemaObject } from '../types.js';
 import { compareAnnotations } from './compare-annotations.js';
 import { compareBase } from './compare-base.js';
 import { compareAllOf, compareConditional, compareNot } from './compare-logic.js';
 import { compareSums } from './compare-sums.js';
 import type { CompareFunction, DiffContext } from './context.js';
-import { containsRef, isFalse } from './keywords.js';
+import { containsRef, isFalse, schemaListAt, unionOf } from './keywords.js';
 import { resolveNode } from './resolve-node.js';
 import type { Cursor } from './schema-side.js';
 
@@ -50,7 +49,7 @@ function compareResolved(context: DiffContext, o: Cursor, n: Cursor, at: string)
   const y = asObject(n.node);
   compareAnnotations(context, x, y, at);
   if (refuses(context, x, y, at)) return;
-  if (isSchemaObject(x) && ('anyOf' in x || 'oneOf' in x || 'anyOf' in y || 'oneOf' in y)) compareSums(context, o, n, at);
+  if (unionOf(x) !== undefined || unionOf(y) !== undefined) compareSums(context, o, n, at);
   else compareBase(context, o, n, at);
   compareAllOf(context, o, n, at);
   compareNot(context, o, n, at);
@@ -73,6 +72,7 @@ function refuses(context: DiffContext, x: JsonSchemaObject, y: JsonSchemaObject,
     const beside = collectors.find((c) => (keyword in x && c in x) || (keyword in y && c in y));
     if (beside !== undefined) return refuse(keyword, `depends on what "${beside}" evaluates for each value`);
   }
-  if (('anyOf' in x && 'oneOf' in x) || ('anyOf' in y && 'oneOf' in y)) return refuse('oneOf', 'appears beside "anyOf" in one schema');
+  const both = (node: JsonSchemaObject) => (schemaListAt(node, 'anyOf')?.length ?? 0) > 0 && (schemaListAt(node, 'oneOf')?.length ?? 0) > 0;
+  if (both(x) || both(y)) return refuse('oneOf', 'appears beside "anyOf" in one schema');
   return false;
 }

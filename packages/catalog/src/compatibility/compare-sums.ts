@@ -9,7 +9,7 @@ import { compareBase } from './compare-base.js';
 import { conjoin } from './conjoin.js';
 import type { DiffContext } from './context.js';
 import { provablyDisjoint } from './disjoint.js';
-import { assertionPart, sameSchema, schemaListAt } from './keywords.js';
+import { assertionPart, sameSchema, schemaListAt, unionOf } from './keywords.js';
 import type { Cursor } from './schema-side.js';
 
 interface Alternative {
@@ -20,7 +20,7 @@ interface Alternative {
 }
 
 const elsewhere = ['allOf', 'not', 'if', 'then', 'else'];
-const unionOf = (node: JsonSchemaObject) => ('anyOf' in node ? 'anyOf' : 'oneOf' in node ? 'oneOf' : undefined);
+const label = (alternative: Alternative, side: 'old' | 'new') => (alternative.index < 0 ? `the ${side} schema` : `${side} alternative ${alternative.index}`);
 
 function alternatives(cursor: Cursor, keyword: 'anyOf' | 'oneOf' | undefined, at: string, base: JsonSchema, withBase: boolean): Alternative[] {
   const node = cursor.node as JsonSchemaObject;
@@ -69,7 +69,8 @@ export function compareSums(context: DiffContext, o: Cursor, n: Cursor, at: stri
     if (home === -1) leftoverOld.push(i);
     else {
       target.set(i, home);
-      context.emit('SUM_TYPE_NARROWED', old.pointer, { backward: true, forward: true }, `alternative ${old.index} was dropped; its values fit alternative ${news[home]!.index} of the new ${ky}`);
+      const where = ky === undefined ? 'the new schema' : `alternative ${news[home]!.index} of the new ${ky}`;
+      context.emit('SUM_TYPE_NARROWED', old.pointer, { backward: true, forward: true }, `alternative ${old.index} was dropped; its values fit ${where}`);
     }
   });
   const leftoverNew = news.map((_, j) => j).filter((j) => !taken.has(j));
@@ -103,7 +104,7 @@ function exclusivity(context: DiffContext, olds: Alternative[], news: Alternativ
       for (let k = 0; k < news.length; k++) {
         if (k === j || oldHas(news[k]!.cursor.node, i) || provablyDisjoint(olds[i]!.cursor, news[k]!.cursor)) continue;
         backward = false;
-        if (kx !== 'anyOf') context.emit('COMBINED_TYPE_SUBSCHEMAS_CHANGED', news[k]!.pointer, { backward: false, forward: true }, `values of old alternative ${Math.max(olds[i]!.index, 0)} may match both new alternatives ${news[j]!.index} and ${news[k]!.index}, and oneOf rejects a value that matches two`);
+        if (kx !== 'anyOf') context.emit('COMBINED_TYPE_SUBSCHEMAS_CHANGED', news[k]!.pointer, { backward: false, forward: true }, `values of ${label(olds[i]!, 'old')} may match both new alternatives ${news[j]!.index} and ${news[k]!.index}, and oneOf rejects a value that matches two`);
       }
     }
   }
@@ -112,7 +113,7 @@ function exclusivity(context: DiffContext, olds: Alternative[], news: Alternativ
       for (let m = 0; m < olds.length; m++) {
         if (m === i || newHas(olds[m]!.cursor.node, j) || provablyDisjoint(news[j]!.cursor, olds[m]!.cursor)) continue;
         forward = false;
-        if (ky !== 'anyOf') context.emit('COMBINED_TYPE_SUBSCHEMAS_CHANGED', olds[m]!.pointer, { backward: true, forward: false }, `values of new alternative ${Math.max(news[j]!.index, 0)} may match both old alternatives ${olds[i]!.index} and ${olds[m]!.index}, so readers still on the old schema (oneOf) reject them`);
+        if (ky !== 'anyOf') context.emit('COMBINED_TYPE_SUBSCHEMAS_CHANGED', olds[m]!.pointer, { backward: true, forward: false }, `values of ${label(news[j]!, 'new')} may match both old alternatives ${olds[i]!.index} and ${olds[m]!.index}, so readers still on the old schema (oneOf) reject them`);
       }
     }
   }

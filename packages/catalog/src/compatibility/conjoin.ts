@@ -15,16 +15,23 @@ const objectModel = ['properties', 'patternProperties', 'additionalProperties'];
 const groups = [['if', 'then', 'else'], ['contains', 'minContains', 'maxContains'], ['prefixItems', 'items']];
 // Keywords whose meaning does not depend on their siblings: two different values can sit in separate allOf parts.
 const standalone = new Set(['pattern', 'format', 'multipleOf', 'contentEncoding', 'contentMediaType', 'not', 'anyOf', 'oneOf', 'propertyNames']);
-const blockers = ['$ref', '$dynamicRef', '$recursiveRef', 'unevaluatedProperties', 'unevaluatedItems'];
+const references = ['$ref', '$dynamicRef', '$recursiveRef'];
+const unevaluated = ['unevaluatedProperties', 'unevaluatedItems'];
 
-/** `a` AND `b` as one schema; annotations of `a` win. Undefined when they cannot be merged faithfully. */
+/**
+ * `a` AND `b` as one schema; annotations of `a` win. `a` is the schema that owns the conjunction (the one holding the
+ * allOf, the $ref or the anyOf), `b` the part. Undefined when they cannot be merged faithfully.
+ */
 export function conjoin(a: JsonSchema, b: JsonSchema): JsonSchema | undefined {
   if (a === false || b === false) return false;
   if (a === true) return b;
   if (b === true) return a;
   if (isTrivial(b)) return { ...b, ...a };
   if (isTrivial(a)) return { ...b, ...a };
-  if (blockers.some((k) => k in a || k in b)) return undefined;
+  if (references.some((k) => k in a || k in b)) return undefined;
+  // unevaluated* see what the schema that holds them evaluates, including its allOf parts and $ref target: merged
+  // into their owner (`a`) they keep their meaning; coming from a part (`b`) they would not.
+  if (unevaluated.some((k) => k in b)) return undefined;
   if (!objectModelMerges(a, b)) return undefined;
   for (const group of groups) {
     const inA = group.some((k) => k in a);

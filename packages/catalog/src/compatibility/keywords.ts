@@ -22,16 +22,16 @@ export const structuralKeywords = new Set(['$defs', 'definitions', '$anchor', '$
 export const allTypes = ['null', 'boolean', 'object', 'array', 'number', 'string'] as const;
 
 /** True when the schema constrains nothing: `true`, `{}`, or only annotations. */
-export function isTrivial(schema: JsonSchema | undefined): boolean {
-  if (schema === undefined || schema === true) return true;
+export function isTrivial(schema: unknown): boolean {
   if (schema === false) return false;
-  return !Object.keys(schema).some((keyword) => assertionKeywords.has(keyword));
+  // Anything that is not a schema object (absent, `true`, or a malformed value) constrains nothing here.
+  return !isSchemaObject(schema) || !Object.keys(schema).some((keyword) => assertionKeywords.has(keyword));
 }
 
 /** True when the schema accepts no value (`false`, or `not: {}`). */
-export function isFalse(schema: JsonSchema | undefined): boolean {
+export function isFalse(schema: unknown): boolean {
   if (schema === false) return true;
-  return isSchemaObject(schema) && 'not' in schema && isTrivial(schema['not'] as JsonSchema);
+  return isSchemaObject(schema) && schemaAt(schema, 'not') !== undefined && isTrivial(schema['not']);
 }
 
 /** Types from `type`; undefined when the keyword is absent (every type). */
@@ -106,6 +106,12 @@ export function schemaMapAt(node: JsonSchemaObject, keyword: string): Record<str
   const out: Record<string, JsonSchema> = {};
   for (const [name, schema] of Object.entries(value)) if (typeof schema === 'boolean' || isSchemaObject(schema)) out[name] = schema;
   return out;
+}
+
+/** The union keyword of a node: `anyOf` or `oneOf` with at least one alternative (anything else is not a union). */
+export function unionOf(node: JsonSchemaObject): 'anyOf' | 'oneOf' | undefined {
+  const present = (keyword: string) => (schemaListAt(node, keyword)?.length ?? 0) > 0;
+  return present('anyOf') ? 'anyOf' : present('oneOf') ? 'oneOf' : undefined;
 }
 
 /** A list of schemas (`allOf`, `anyOf`, `oneOf`, `prefixItems`). */

@@ -39,6 +39,7 @@ describe('evolving the sample domain', () => {
     next['x-factline-mapping'].facts.push({ fact: 'accommodation_provider.phone', version: 1, value: '/basicInfo/phone' });
     const result = diff(old, next, { lookup });
     expect(result.changes.map((c) => [c.type, c.backward, c.forward])).toEqual([['FACTLINE_EXTENSION_CHANGED', true, true]]);
+    expect(result.changes[0]!.message).toContain('maps accommodation_provider.phone@1 now');
     expect(requiredBump(result.changes, 'FULL')).toBe('minor');
   });
 

@@ -2,7 +2,7 @@
 import { dependencyRows, objectModelRows, patternRows, propertyRows, requiredRows } from './objects.js';
 import type { Row } from './row.js';
 import { annotationRows, enumRows, numberRows, stringRows, typeRows } from './scalars.js';
-import { arrayRows, combinatorRows, conditionalRows, referenceRows, refusedRows } from './structures.js';
+import { arrayRows, combinatorRows, compositionRows, conditionalRows, referenceRows, refusedRows } from './structures.js';
 
 export const tables: Record<string, Row[]> = {
   annotations: annotationRows,
@@ -19,6 +19,7 @@ export const tables: Record<string, Row[]> = {
   combinators: combinatorRows,
   conditionals: conditionalRows,
   references: referenceRows,
+  composition: compositionRows,
   refused: refusedRows,
 };
 

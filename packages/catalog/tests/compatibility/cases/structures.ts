@@ -70,6 +70,13 @@ export const referenceRows: Row[] = [
   row('a reference that does not resolve is never compatible', { $ref: '#/$defs/missing' }, str, ['UNRESOLVED_REFERENCE '], ['UNRESOLVED_REFERENCE '], 'none'),
 ];
 
+const composed = (base: Record<string, unknown>, own: Record<string, unknown>) => ({ type: 'object', allOf: [{ $ref: '#/$defs/base' }], properties: own, unevaluatedProperties: false, $defs: { base: { type: 'object', required: ['id'], properties: base } } });
+
+export const compositionRows: Row[] = [
+  row('a payload closed with unevaluatedProperties over an allOf gains an optional property', composed({ id: str }, { x: str }), composed({ id: str }, { x: str, y: num }), ['OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL /properties/y'], ['PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL /properties/y'], 'backward'),
+  row('a property dropped from the composed part is rejected by unevaluatedProperties', composed({ id: str, name: str }, { x: str }), composed({ id: str }, { x: str }), ['PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL /properties/name'], ['OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL /properties/name'], 'forward'),
+];
+
 export const refusedRows: Row[] = [
   row('a changed $dynamicRef is refused', { $dynamicRef: '#node', type: 'object' }, { $dynamicRef: '#node', type: 'array' }, ['UNSUPPORTED_KEYWORD /$dynamicRef'], ['UNSUPPORTED_KEYWORD /$dynamicRef'], 'none'),
   row('unevaluatedProperties beside anyOf is refused', { anyOf: [{ properties: { a: str } }], unevaluatedProperties: false }, { anyOf: [{ properties: { a: str, b: str } }], unevaluatedProperties: false }, ['UNSUPPORTED_KEYWORD /unevaluatedProperties'], ['UNSUPPORTED_KEYWORD /unevaluatedProperties'], 'none'),
