@@ -65,11 +65,6 @@ export class DiffContext {
     this.changes.push({ type, pointer, backward, forward, message });
   }
 
-  /** Adds changes found in a sub-comparison, optionally overriding their verdicts. */
-  adopt(changes: readonly SchemaChange[], override: Partial<Pick<SchemaChange, 'backward' | 'forward'>> = {}): void {
-    for (const change of changes) this.changes.push({ ...change, ...override });
-  }
-
   /** A comparison that shares the caches but collects its own changes. */
   child(needForward = this.needForward): DiffContext {
     return new DiffContext(this.shared, needForward);
@@ -101,10 +96,6 @@ export class DiffContext {
   /** Runs a forward check only when someone needs the forward verdict. */
   forwardCheck(check: () => boolean): boolean {
     return this.needForward ? check() : true;
-  }
-
-  get policy(): CompatibilityPolicy {
-    return this.shared.policy;
   }
 
   /**
