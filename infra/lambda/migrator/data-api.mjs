@@ -8,6 +8,9 @@ import { BatchExecuteStatementCommand, DescribeStatementCommand, ExecuteStatemen
 /** BatchExecuteStatement takes at most this many statements. */
 export const maxBatchStatements = 40;
 const sessionKeepAliveSeconds = 300;
+// Too many statements or sessions running on the warehouse at once: wait and submit again.
+const retryableSubmitErrors = new Set(['ActiveStatementsExceededException', 'ActiveSessionsExceededException']);
+const maxSubmitAttempts = 8;
 
 /**
  * @typedef {{ WorkgroupName?: string, ClusterIdentifier?: string, Database: string, SecretArn: string }} Target
@@ -50,6 +53,18 @@ export function createStatementRunner(client, target, options = {}) {
   const connection = target.WorkgroupName !== undefined ? { WorkgroupName: target.WorkgroupName } : { ClusterIdentifier: target.ClusterIdentifier };
   const base = { ...connection, Database: target.Database, SecretArn: target.SecretArn, StatementName: 'factline-migrator' };
 
+  /** @param {() => any} command */
+  async function submit(command) {
+    for (let attempt = 1, interval = first; ; attempt += 1, interval = Math.min(max, interval * 2)) {
+      try {
+        return await client.send(command());
+      } catch (error) {
+        if (!retryableSubmitErrors.has(/** @type {Error} */ (error).name) || attempt >= maxSubmitAttempts) throw error;
+        await sleep(interval);
+      }
+    }
+  }
+
   /** @param {string} id @param {string} sql */
   async function wait(id, sql) {
     for (let interval = first; ; interval = Math.min(max, interval * 2)) {
@@ -71,7 +86,7 @@ export function createStatementRunner(client, target, options = {}) {
     const keepAlive = session.keepSession ? { SessionKeepAliveSeconds: sessionKeepAliveSeconds } : {};
     // A request that names a session must not name the target again.
     const input = session.sessionId !== undefined ? { Sql: sql, SessionId: session.sessionId, StatementName: base.StatementName, ...keepAlive } : { ...base, Sql: sql, ...keepAlive };
-    const started = await client.send(new ExecuteStatementCommand(input));
+    const started = await submit(() => new ExecuteStatementCommand(input));
     const described = await wait(started.Id, sql);
     return { id: started.Id, sessionId: started.SessionId ?? session.sessionId, hasResultSet: Boolean(described.HasResultSet) };
   }
@@ -99,7 +114,7 @@ export function createStatementRunner(client, target, options = {}) {
    */
   async function transaction(sqls) {
     if (sqls.length <= maxBatchStatements) {
-      const started = await client.send(new BatchExecuteStatementCommand({ ...base, Sqls: sqls }));
+      const started = await submit(() => new BatchExecuteStatementCommand({ ...base, Sqls: sqls }));
       await wait(started.Id, sqls.join(';\n'));
       return;
     }

@@ -143,6 +143,13 @@ describe('the migrator custom resource', () => {
     expect(result.applied).toHaveLength(generatedMigrations.length);
   });
 
+  it('submits again when the warehouse has too many active statements', async () => {
+    local.busyFor = 3;
+    const result = await applyContract(properties([migration(1, ['create table a (x int)'])]), clients(), options);
+    expect(result.applied).toEqual(['0001-step-1.sql']);
+    expect(local.busyFor).toBe(0);
+  });
+
   it('does nothing on Delete: fact tables are never dropped by a deploy', async () => {
     const result = await handler({ RequestType: 'Delete', PhysicalResourceId: 'factline-warehouse-contract-factline', ResourceProperties: properties(generatedMigrations) }, { getRemainingTimeInMillis: () => 60_000 });
     expect(result).toEqual({ PhysicalResourceId: 'factline-warehouse-contract-factline' });

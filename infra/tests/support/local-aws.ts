@@ -29,6 +29,8 @@ export interface LocalAws {
   failOn: RegExp | undefined;
   /** How many `select 1` probes fail before the warehouse answers. */
   unreachableFor: number;
+  /** How many ExecuteStatement calls are refused with ActiveStatementsExceededException first. */
+  busyFor: number;
   close(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startLocalAws(secrets: Record<string, string>): Promise<Lo
     objects: new Map(),
     failOn: undefined,
     unreachableFor: 0,
+    busyFor: 0,
     close: async () => undefined,
   };
 
@@ -104,6 +107,10 @@ export async function startLocalAws(secrets: Record<string, string>): Promise<Lo
   }
 
   function executeStatement(input: Record<string, unknown>): Record<string, unknown> {
+    if (local.busyFor > 0) {
+      local.busyFor -= 1;
+      throw new ApiError('ActiveStatementsExceededException', 'Active statements exceeded the allowed quota.');
+    }
     const id = randomUUID();
     const sql = String(input.Sql);
     let sessionId = input.SessionId as string | undefined;

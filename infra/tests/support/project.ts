@@ -1,5 +1,6 @@
 // Test projects: the repository itself when its generated files exist, otherwise a temporary copy of its schemas run
 // through the real generator. Either way the inputs are what `pnpm factline generate` writes, never hand-made.
+import { execFileSync } from 'node:child_process';
 import { access, cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,10 +21,17 @@ async function exists(file: string): Promise<boolean> {
 const builtBundle = path.join(repoRoot, projectPaths.transformerBundle);
 
 /**
- * The transformer bundle built by `pnpm --filter @factline/transformer-lambda bundle` (turbo builds it before these
- * tests); the fixture folder stands in only on a checkout where it was never built. CDK only hashes it.
+ * The transformer bundle turbo builds before these tests (`@factline/transformer-lambda` build). On a checkout where
+ * it was never built, the same bundle script builds it from the TypeScript sources into a temporary folder.
  */
-export const transformerBundleDir = (await exists(path.join(builtBundle, 'index.mjs'))) ? builtBundle : path.resolve(import.meta.dirname, '../fixtures/transformer-bundle');
+async function bundle(): Promise<string> {
+  if (await exists(path.join(builtBundle, 'index.mjs'))) return builtBundle;
+  const outdir = await mkdtemp(path.join(tmpdir(), 'factline-bundle-'));
+  execFileSync(process.execPath, [path.join(repoRoot, 'apps/transformer-lambda/scripts/bundle.mjs'), '--from-source'], { env: { ...process.env, BUNDLE_OUTDIR: outdir }, stdio: 'ignore' });
+  return outdir;
+}
+
+export const transformerBundleDir = await bundle();
 
 /** Copies schemas/, factline.config.json and generated/ (when present) of a project into a fresh folder. */
 export async function copyProject(from = repoRoot): Promise<string> {

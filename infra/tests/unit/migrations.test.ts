@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseMigrationText } from '@factline/infra';
+import { parseMigrationText, projectPaths } from '@factline/infra';
+import { migrationsTable, parseMigration } from '@factline/warehouse';
+import { createMigrationsTable } from '../../lambda/migrator/sql.mjs';
+import { generatedProject } from '../support/project.js';
 
 describe('parseMigrationText', () => {
   it('splits statements at a semicolon that ends a line, skipping comment-only lines', () => {
@@ -28,5 +33,23 @@ describe('parseMigrationText', () => {
     expect(parseMigrationText('0001-a.sql', '-- factline:transactions=off\nselect 1;\n').ok).toBe(false);
     expect(parseMigrationText('0001-a.sql', 'select 1\n')).toEqual({ ok: false, message: 'the last statement does not end with ";" at the end of a line' });
     expect(parseMigrationText('0001-a.sql', '-- nothing here\n')).toEqual({ ok: false, message: 'it contains no SQL statement' });
+  });
+});
+
+describe('agreement with `factline migrate`', () => {
+  it('reads every generated Redshift migration exactly as @factline/warehouse does (same checksum, same statements)', async () => {
+    const folder = path.join(await generatedProject(), projectPaths.redshiftMigrations);
+    const names = (await readdir(folder)).filter((n) => n.endsWith('.sql'));
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) {
+      const text = await readFile(path.join(folder, name), 'utf8');
+      const ours = parseMigrationText(name, text);
+      const theirs = parseMigration(name, Number(name.slice(0, 4)), path.join(folder, name), text);
+      expect(ours).toEqual({ ok: true, migration: { id: theirs.id, name: theirs.name, checksum: theirs.checksum, transaction: theirs.transaction, statements: theirs.statements } });
+    }
+  });
+
+  it('records applied migrations in the table `factline migrate` reads', () => {
+    expect(createMigrationsTable('factline')).toContain(`"factline"."${migrationsTable}" (id integer not null, name varchar(255) not null, checksum varchar(64) not null, applied_at timestamptz not null`);
   });
 });
