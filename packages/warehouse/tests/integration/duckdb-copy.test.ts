@@ -321,6 +321,30 @@ describe('COPY failures name the object, the line, the column and the value', ()
     expect(gzipWithoutOption.reason).toMatch(/add GZIP/);
   });
 
+  it('fails on invalid UTF-8 with load error 1220 and its line', async () => {
+    // Prepare
+    const bad = Buffer.concat([Buffer.from(`${fact()}\n${fact().slice(0, -2)}`), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
+    await store.put('facts/utf8.json', bad);
+
+    // Act
+    const error = await loadError(warehouse.copy(request(['facts/utf8.json'])));
+
+    // Assess
+    expect(error).toMatchObject({ key: 'facts/utf8.json', errorCode: 1220, line: 2 });
+  });
+
+  it('fails on a JSON object larger than 4 MB, as Redshift does', async () => {
+    // Prepare
+    const key = await put('facts/big.json', lines(fact(), fact({ tags: 'x'.repeat(4 * 1024 * 1024) })));
+
+    // Act
+    const error = await loadError(warehouse.copy(request([key])));
+
+    // Assess
+    expect(error).toMatchObject({ key, errorCode: 1216, line: 2 });
+    expect(error.reason).toMatch(/4 MB/);
+  });
+
   it('fails with load error 1212 when an object does not exist', async () => {
     // Act
     const error = await loadError(warehouse.copy(request(['facts/nothing-here.json'])));
