@@ -72,16 +72,47 @@ export function resolveRef(ref: string, base: string, lookup: DocumentLookup): R
   }
   let anchored: RefTarget | undefined;
   walkSchema(document, (node, context) => {
-    if (anchored === undefined && isSchemaObject(node) && (node['$anchor'] === fragment || node['id'] === '#' + fragment)) {
+    // `$anchor` (2019-09+), or a plain-name fragment as `$id` (draft-06/07) or `id` (draft-04).
+    if (anchored === undefined && isSchemaObject(node) && (node['$anchor'] === fragment || node['$id'] === '#' + fragment || node['id'] === '#' + fragment)) {
       anchored = { documentId, pointer: context.pointer, schema: node };
     }
   });
   return anchored ? { ok: true, target: anchored } : { ok: false, message: `"${documentId}" has no anchor "${fragment}"` };
 }
 
+const lowerBounds = new Set(['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties', 'minContains']);
+const upperBounds = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties', 'maxContains']);
+const annotations = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly']);
+
 /**
- * Returns a copy of `schema` with every resolvable `$ref` replaced by its target (merged with the `$ref`'s sibling
- * keywords, which win). References that do not resolve, and cycles, are left as `$ref`.
+ * Keywords beside a `$ref` apply in addition to the target (2019-09 and later: `$ref` is an applicator), so the merge
+ * is an intersection: the stricter bound wins, `required` and `type` combine, annotations of the referring node win
+ * (they describe this use). Other keywords the target also has are kept from the target and the sibling must hold as
+ * well, which only an `allOf` can say exactly.
+ */
+export function mergeRefSiblings(target: JsonSchemaObject, siblings: JsonSchemaObject): JsonSchemaObject {
+  const merged: JsonSchemaObject = { ...target };
+  const extra: JsonSchemaObject = {};
+  for (const [keyword, value] of Object.entries(siblings)) {
+    const current = target[keyword];
+    if (current === undefined || annotations.has(keyword)) merged[keyword] = value;
+    else if (typeof value === 'number' && typeof current === 'number' && lowerBounds.has(keyword)) merged[keyword] = Math.max(value, current);
+    else if (typeof value === 'number' && typeof current === 'number' && upperBounds.has(keyword)) merged[keyword] = Math.min(value, current);
+    else if (keyword === 'required' && Array.isArray(value) && Array.isArray(current)) merged[keyword] = [...new Set([...current, ...value])];
+    else if (keyword === 'type') {
+      const a = new Set(Array.isArray(current) ? current : [current]);
+      const both = (Array.isArray(value) ? value : [value]).filter((t) => a.has(t) || (t === 'integer' && a.has('number')));
+      merged[keyword] = both.length === 1 ? both[0] : both;
+    } else if (JSON.stringify(value) !== JSON.stringify(current)) extra[keyword] = value;
+  }
+  if (Object.keys(extra).length === 0) return merged;
+  const allOf = Array.isArray(merged['allOf']) ? merged['allOf'] : [];
+  return { ...merged, allOf: [...allOf, extra] };
+}
+
+/**
+ * Returns a copy of `schema` with every resolvable `$ref` replaced by its target, merged with the `$ref`'s sibling
+ * keywords (see mergeRefSiblings). References that do not resolve, and cycles, are left as `$ref`.
  */
 export function dereference(schema: JsonSchema, base: string, lookup: DocumentLookup): JsonSchema {
   const inProgress = new Set<string>();
@@ -103,7 +134,7 @@ export function dereference(schema: JsonSchema, base: string, lookup: DocumentLo
     if (typeof target === 'boolean') return target;
     const { $ref: _ref, ...siblings } = copy;
     const { $id: _id, $schema: _schema, ...targetBody } = target;
-    return { ...targetBody, ...siblings };
+    return mergeRefSiblings(targetBody, siblings);
   };
   const visitValue = (keyword: string, value: unknown, nodeBase: string): unknown => {
     if (['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas'].includes(keyword) && isSchemaObject(value)) {
