@@ -2,6 +2,7 @@
 // every fact line, so that transforming an event does no lookups or string building it could have done up front.
 import type { RuntimeDomain, RuntimeMapper, Validator } from '@factline/events';
 import { TransformerError, TransformerErrorCode } from './errors.js';
+import { factKey, type Words } from './fact-id.js';
 import { parsePointer, type PointerTokens } from './json-pointer.js';
 import { compileValueSpec, type ValueResolver } from './value-spec.js';
 
@@ -16,6 +17,20 @@ export interface FactPlan {
   /** `,"<value key>":` */
   valuePart: string;
   validate: Validator;
+  /** The per-fact half of the fact id at each position (computed on first use). */
+  keys: Words[];
+  /** Scratch for the typed path: the stamp of the last event that wrote this fact (finds a fact returned twice). */
+  seen: number;
+}
+
+/**
+ * The per-fact half of the fact id of `fact` at `position`, cached on the plan.
+ *
+ * @example
+ * formatFactId(eventDigest, keyAt(fact, 0));
+ */
+export function keyAt(fact: FactPlan, position: number): Words {
+  return (fact.keys[position] ??= factKey(fact.type, position));
 }
 
 /** A declared fact: where its value comes from. */
@@ -33,16 +48,15 @@ export interface EventPlan {
   typePart: string;
   mapping:
     | { kind: 'declared'; facts: DeclaredFactPlan[] }
-    /** `facts` by fact type; `seen` is scratch space for one event at a time (mapping is synchronous). */
-    | { kind: 'typed'; mapper: RuntimeMapper; facts: Map<string, FactPlan>; seen: Set<string> };
+    /** `facts` by fact type. */
+    | { kind: 'typed'; mapper: RuntimeMapper; facts: Map<string, FactPlan> };
 }
 
 /** The compiled domain. */
 export interface CompiledDomain {
   envelope: Validator;
-  events: Map<string, EventPlan>;
-  /** Known versions of every event type, for "no such version" messages. */
-  versions: Map<string, number[]>;
+  /** Event plans by type, then version (no key string to build per event). */
+  events: Map<string, Map<number, EventPlan>>;
 }
 
 // The shared columns of every fact line; a value key equal to one of them would write that key twice.
@@ -62,14 +76,13 @@ export function compileDomain(domain: RuntimeDomain): CompiledDomain {
   if (domain.facts === null || typeof domain.facts !== 'object') fail('facts', '/facts', 'facts must be an object keyed "<type>@<version>"');
   const facts = new Map<string, FactPlan>();
   for (const [key, fact] of Object.entries(domain.facts)) facts.set(key, compileFact(key, fact));
-  const events = new Map<string, EventPlan>();
-  const versions = new Map<string, number[]>();
+  const events = new Map<string, Map<number, EventPlan>>();
   for (const [key, event] of Object.entries(domain.events)) {
     const plan = compileEvent(key, event, facts);
-    events.set(key, plan);
-    versions.set(event.type, [...(versions.get(event.type) ?? []), event.version].sort((a, b) => a - b));
+    const versions = events.get(event.type) ?? new Map<number, EventPlan>();
+    events.set(event.type, versions.set(event.version, plan));
   }
-  return { envelope: domain.envelope.validate, events, versions };
+  return { envelope: domain.envelope.validate, events };
 }
 
 function compileFact(key: string, fact: RuntimeDomain['facts'][string]): FactPlan {
@@ -87,6 +100,8 @@ function compileFact(key: string, fact: RuntimeDomain['facts'][string]): FactPla
     typePart: `,"fact_type":${JSON.stringify(fact.type)},"fact_version":${JSON.stringify(fact.version)}`,
     valuePart: `,${JSON.stringify(fact.valueKey)}:`,
     validate: fact.validate,
+    keys: [],
+    seen: 0,
   };
 }
 
@@ -115,7 +130,7 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
       if (allowed.has(mapped.fact)) fail(key, `${at}/mapping/facts/${index}`, `${mapped.fact} is listed twice; an event sets each fact at most once`);
       allowed.set(mapped.fact, declaredFact(mapped, index));
     });
-    return { key, entity: event.entity, validate: event.validate, entityId, typePart, mapping: { kind: 'typed', mapper: mapping.mapper, facts: allowed, seen: new Set() } };
+    return { key, entity: event.entity, validate: event.validate, entityId, typePart, mapping: { kind: 'typed', mapper: mapping.mapper, facts: allowed } };
   }
   if (mapping.kind !== 'declared') fail(key, `${at}/mapping/kind`, 'mapping.kind must be "declared" or "typed"');
   const declared = mapping.facts.map((mapped, index): DeclaredFactPlan => {

@@ -1,9 +1,9 @@
 // One event envelope in, its fact lines out (or its issues): parse, validate the envelope, find the schema of its
 // type and version, validate the payload, map, and write each fact as one JSON line.
 import { toValidationIssues, type MapperContext } from '@factline/events';
-import type { CompiledDomain, EventPlan, FactPlan } from './compile-domain.js';
+import { keyAt, type CompiledDomain, type EventPlan, type FactPlan } from './compile-domain.js';
 import { failureRules } from './constants.js';
-import { factId } from './fact-id.js';
+import { formatFactId, sha1Words } from './fact-id.js';
 import type { IssueCollector } from './issues.js';
 import { absent, resolvePointer } from './json-pointer.js';
 import { jsonProblem } from './json-value.js';
@@ -48,13 +48,14 @@ export function processEvent(domain: CompiledDomain, text: string, index: number
   if (event === undefined) return undefined;
   const eventId = event.event_id;
   const tag = { index, eventId };
-  const plan = domain.events.get(`${event.event_type}@${event.event_version}`);
+  const versions = domain.events.get(event.event_type);
+  const plan = versions?.get(event.event_version);
   if (plan === undefined) {
-    const known = domain.versions.get(event.event_type);
+    const known = versions === undefined ? '' : [...versions.keys()].sort((a, b) => a - b).join(', ');
     issues.add(
-      known === undefined
+      versions === undefined
         ? { ...tag, pointer: '/event_type', rule: failureRules.unknownEvent, message: `unknown event type "${event.event_type}"` }
-        : { ...tag, pointer: '/event_version', rule: failureRules.unknownEvent, message: `${event.event_type} has no version ${event.event_version} (known: ${known.join(', ')})` },
+        : { ...tag, pointer: '/event_version', rule: failureRules.unknownEvent, message: `${event.event_type} has no version ${event.event_version} (known: ${known})` },
     );
     return undefined;
   }
@@ -82,7 +83,8 @@ export function processEvent(domain: CompiledDomain, text: string, index: number
   // Everything after fact_id/entity_id/fact_type/fact_version is the same for all facts of the event.
   const head = `","entity_id":${JSON.stringify(entityId)}`;
   const tail = `,"occurred_at":"${occurredAt}","recorded_at":"${context.recordedAt}","event_id":${JSON.stringify(eventId)}${plan.typePart}`;
-  const line = (fact: FactPlan, position: number, json: string) => `{"fact_id":"${factId(eventId, fact.type, position)}${head}${fact.typePart}${tail}${fact.valuePart}${json}}\n`;
+  const digest = sha1Words(eventId);
+  const line = (fact: FactPlan, position: number, json: string) => `{"fact_id":"${formatFactId(digest, keyAt(fact, position))}${head}${fact.typePart}${tail}${fact.valuePart}${json}}\n`;
 
   if (plan.mapping.kind === 'declared') {
     let lines = '';
@@ -101,6 +103,8 @@ export function processEvent(domain: CompiledDomain, text: string, index: number
   }
   return mapTyped(plan, event, context, { eventId, eventType: event.event_type, eventVersion: event.event_version, occurredAt, producer: typeof event.producer === 'string' ? event.producer : '' }, line, issues, tag);
 }
+
+let eventStamp = 0;
 
 function mapTyped(
   plan: EventPlan,
@@ -131,13 +135,13 @@ function mapTyped(
     return undefined;
   }
   const facts = outcome.facts as unknown[];
-  const seen = plan.mapping.seen;
-  seen.clear();
+  // A stamp per event marks the facts it wrote: cheaper than a Set per event.
+  const stamp = ++eventStamp;
   let lines = '';
   for (let position = 0; position < facts.length; position++) {
     const mapped = facts[position] as { fact?: unknown; version?: unknown; value?: unknown } | null;
     const fact = typeof mapped?.fact === 'string' ? plan.mapping.facts.get(mapped.fact) : undefined;
-    if (fact === undefined || mapped === null || fact.version !== mapped.version || seen.has(fact.type)) {
+    if (fact === undefined || mapped === null || fact.version !== mapped.version || fact.seen === stamp) {
       const key = `${String(mapped?.fact)}@${String(mapped?.version)}`;
       const declared = [...plan.mapping.facts.values()].map((f) => f.key).join(', ');
       issues.add(
@@ -147,7 +151,7 @@ function mapTyped(
       );
       return undefined;
     }
-    seen.add(fact.type);
+    fact.seen = stamp;
     const problem = jsonProblem(mapped.value);
     if (problem !== undefined) {
       issues.add({ ...tag, fact: fact.key, pointer: problem.pointer, rule: failureRules.notJson, message: `${fact.key} value${problem.pointer}: ${problem.reason}` });
