@@ -18,7 +18,6 @@ export { infraConfigSchema, logRetentionDayValues } from './config-schema.js';
 export { InfraError, InfraErrorCode, type InfraIssue } from './errors.js';
 export { firehoseCidrByRegion, projectPaths } from './constants.js';
 export { parseMigrationText, type MigrationInput } from './migrations.js';
-export { parseWarehouseTables, type FactTableInput, type LogicalType, type WarehouseColumnInput } from './warehouse-state.js';
 export { MasterDatasetBucket, type MasterDatasetBucketProps } from './storage/master-dataset-bucket.js';
 export { TransformerFunction, type TransformerFunctionProps } from './transformer-function.js';
 export { EntityDeliveryStream, copyOptionsWithBucket, type EntityDeliveryStreamProps } from './delivery/entity-delivery-stream.js';

@@ -3,11 +3,11 @@
 // so that a stale generation fails the synth instead of a COPY in production.
 import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseWarehouseState, type WarehouseTable } from '@factline/codegen';
 import { readStreamSettings, type StreamSettings, type StreamSettingsFile } from '@factline/stream-settings';
 import { projectPaths, transformerEntry } from './constants.js';
 import { InfraError, InfraErrorCode, type InfraIssue } from './errors.js';
 import { readMigrations, type MigrationInput } from './migrations.js';
-import { parseWarehouseTables, type FactTableInput } from './warehouse-state.js';
 
 /** A JSONPaths file and the object key it is deployed to. */
 export interface JsonPathsInput {
@@ -18,7 +18,8 @@ export interface JsonPathsInput {
 /** Per stream, what its Firehose delivery stream, Glue table and migrations need. */
 export interface EntityInputs {
   stream: StreamSettings;
-  table: FactTableInput;
+  /** The fact table in the warehouse model of @factline/codegen (columns, logical types, JSON paths). */
+  table: WarehouseTable;
   jsonPaths: JsonPathsInput;
 }
 
@@ -39,23 +40,28 @@ export interface LoadProjectInputsOptions {
 
 const unquote = (column: string) => column.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"');
 
-async function readJson(file: string, display: string, issues: InfraIssue[]): Promise<unknown> {
-  let text: string;
+async function readText(file: string, display: string, issues: InfraIssue[]): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch {
     issues.push({ file: display, pointer: '', message: 'is missing: run `pnpm factline generate`' });
     return undefined;
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    issues.push({ file: display, pointer: '', message: `is not valid JSON (${(error as Error).message}): run \`pnpm factline generate\`` });
-    return undefined;
-  }
 }
 
-function checkTable(stream: StreamSettings, table: FactTableInput | undefined, issues: InfraIssue[]): table is FactTableInput {
+/** The fact tables of the warehouse model, read with @factline/codegen's own validating parser. */
+async function readWarehouseTables(root: string, issues: InfraIssue[]): Promise<WarehouseTable[] | undefined> {
+  const text = await readText(path.join(root, projectPaths.warehouseState), projectPaths.warehouseState, issues);
+  if (text === undefined) return undefined;
+  const result = parseWarehouseState(text);
+  if (!result.ok) {
+    issues.push(...result.problems.map((p) => ({ file: projectPaths.warehouseState, pointer: p.pointer, message: p.message })));
+    return undefined;
+  }
+  return result.state.tables.filter((t) => t.entity !== undefined);
+}
+
+function checkTable(stream: StreamSettings, table: WarehouseTable | undefined, issues: InfraIssue[]): table is WarehouseTable {
   if (table === undefined) {
     issues.push({ file: projectPaths.warehouseState, pointer: '', message: `has no table ${stream.redshift.table.name} for stream ${stream.deliveryStreamName}: the generated files are stale, run \`pnpm factline generate\`` });
     return false;
@@ -72,9 +78,15 @@ function checkTable(stream: StreamSettings, table: FactTableInput | undefined, i
 async function readJsonPaths(root: string, stream: StreamSettings, columnCount: number, issues: InfraIssue[]): Promise<JsonPathsInput | undefined> {
   const key = stream.redshift.jsonPathsKey;
   const display = `${projectPaths.jsonPaths}/${path.posix.basename(key)}`;
-  const parsed = await readJson(path.join(root, display), display, issues);
-  if (parsed === undefined) return undefined;
-  const paths = (parsed as { jsonpaths?: unknown }).jsonpaths;
+  const body = await readText(path.join(root, display), display, issues);
+  if (body === undefined) return undefined;
+  let paths: unknown;
+  try {
+    paths = (JSON.parse(body) as { jsonpaths?: unknown }).jsonpaths;
+  } catch (error) {
+    issues.push({ file: display, pointer: '', message: `is not valid JSON (${(error as Error).message}): run \`pnpm factline generate\`` });
+    return undefined;
+  }
   if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string')) {
     issues.push({ file: display, pointer: '/jsonpaths', message: 'must be an array of JSONPath strings' });
     return undefined;
@@ -84,7 +96,7 @@ async function readJsonPaths(root: string, stream: StreamSettings, columnCount: 
     issues.push({ file: display, pointer: '/jsonpaths', message: `has ${paths.length} expressions but ${stream.redshift.table.name} has ${columnCount} columns: run \`pnpm factline generate\`` });
     return undefined;
   }
-  return { key, body: await readFile(path.join(root, display), 'utf8') };
+  return { key, body };
 }
 
 /**
@@ -105,13 +117,11 @@ export async function loadProjectInputs(root: string, options: LoadProjectInputs
   }
   const settings = await readStreamSettings(settingsFile);
   const issues: InfraIssue[] = [];
-  const state = await readJson(path.join(absoluteRoot, projectPaths.warehouseState), projectPaths.warehouseState, issues);
-  const { tables, issues: stateIssues } = state === undefined ? { tables: [], issues: [] } : parseWarehouseTables(state, projectPaths.warehouseState);
-  issues.push(...stateIssues);
+  const tables = await readWarehouseTables(absoluteRoot, issues);
   const entities: EntityInputs[] = [];
   for (const stream of settings.streams) {
-    const table = tables.find((t) => t.entity === stream.entity && t.name === stream.redshift.table.name);
-    if (state === undefined || !checkTable(stream, table, issues)) continue;
+    const table = tables?.find((t) => t.entity === stream.entity && t.name === stream.redshift.table.name);
+    if (tables === undefined || !checkTable(stream, table, issues)) continue;
     const jsonPaths = await readJsonPaths(absoluteRoot, stream, table.columns.length, issues);
     if (jsonPaths !== undefined) entities.push({ stream, table, jsonPaths });
   }

@@ -1,7 +1,7 @@
 // Glue (Hive) column types for a fact table, from the warehouse model. The fact line is nested JSON: a fact whose
 // value is an object (`"nightly_price":{"amountMinor":12000,"currency":"EUR"}`) is one struct column in Glue, where
 // Redshift flattens it into `nightly_price_amount_minor`, `nightly_price_currency` through JSONPaths.
-import type { FactTableInput, LogicalType } from '../warehouse-state.js';
+import type { LogicalType, WarehouseTable } from '@factline/codegen';
 
 /** One top-level column of the Glue table. */
 export interface GlueColumn {
@@ -72,7 +72,7 @@ function insert(into: Map<string, Node>, path: readonly string[], type: string):
  * @example
  * glueColumns(table).map((c) => `${c.name} ${c.type}`); // ['fact_id string', …, 'nightly_price struct<amountMinor:bigint,currency:string>']
  */
-export function glueColumns(table: FactTableInput): GlueColumn[] {
+export function glueColumns(table: Pick<WarehouseTable, 'columns'>): GlueColumn[] {
   const roots = new Map<string, Node>();
   const comments = new Map<string, string>();
   for (const column of table.columns) {

@@ -5,9 +5,9 @@
 import { Aws } from 'aws-cdk-lib';
 import * as glue from 'aws-cdk-lib/aws-glue';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type { WarehouseTable } from '@factline/codegen';
 import type { StreamSettings } from '@factline/stream-settings';
 import { Construct } from 'constructs';
-import type { FactTableInput } from '../warehouse-state.js';
 import { glueColumns } from './glue-types.js';
 
 /** The partition column: the UTC hour folder Firehose wrote the object under (arrival of its oldest record). */
@@ -18,7 +18,7 @@ export interface MasterDatasetCatalogProps {
   databaseName: string;
   /** First projected hour, `yyyy/MM/dd/HH`. */
   projectionStartHour: string;
-  tables: readonly { stream: StreamSettings; table: FactTableInput }[];
+  tables: readonly { stream: StreamSettings; table: WarehouseTable }[];
 }
 
 /**

@@ -1,6 +1,11 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { InfraError, InfraErrorCode } from '@factline/infra';
-import { generatedProject } from '../support/project.js';
+import { createFactlineApp, InfraError, InfraErrorCode } from '@factline/infra';
+import { generatedProject, transformerBundleDir } from '../support/project.js';
 import { resourcesOfType, synthesize } from '../support/synth.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -65,5 +70,17 @@ describe('encryption and region choices', () => {
     expect(error).toBeInstanceOf(InfraError);
     expect((error as InfraError).code).toBe(InfraErrorCode.regionUnsupported);
     expect((error as InfraError).message).toContain('firehoseCidrBlocks');
+  });
+});
+
+describe('the app', () => {
+  it('reads the project root and the configuration file from CDK context', async () => {
+    const config = path.join(await mkdtemp(path.join(tmpdir(), 'factline-app-')), 'staging.json');
+    await writeFile(config, JSON.stringify({ stackName: 'FactlineStaging', transformer: { bundleDir: transformerBundleDir }, alarms: { email: 'data-oncall@example.com' } }));
+    const { stack } = await createFactlineApp({ app: new App({ context: { projectRoot: root, config } }) });
+    expect(stack.stackName).toBe('FactlineStaging');
+    const template = Template.fromStack(stack);
+    expect(resourcesOfType(template, 'AWS::SNS::Subscription').map(([, p]) => p.Endpoint)).toEqual(['data-oncall@example.com']);
+    expect(resourcesOfType(template, 'AWS::KinesisFirehose::DeliveryStream').length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { glueColumns, hiveType, type FactTableInput, type LogicalType } from '@factline/infra';
+import type { LogicalType, WarehouseColumn, WarehouseTable } from '@factline/codegen';
+import { glueColumns, hiveType } from '@factline/infra';
 
 describe('hiveType', () => {
   const cases: [LogicalType, string][] = [
@@ -21,11 +22,14 @@ describe('hiveType', () => {
 });
 
 describe('glueColumns', () => {
-  const column = (name: string, jsonPath: string[], type: LogicalType, comment = `${name} comment`) => ({ name, jsonPath, type, nullable: true, comment });
-  const table: FactTableInput = {
+  const column = (name: string, jsonPath: string[], type: LogicalType, comment = `${name} comment`): WarehouseColumn => ({ name, jsonPath, type, nullable: true, comment, encoding: 'zstd', origin: { kind: 'shared' } });
+  const table: WarehouseTable = {
     name: 'accommodation_facts',
     entity: 'accommodation',
     comment: '',
+    distKey: 'entity_id',
+    sortKey: [],
+    sources: [],
     columns: [
       column('fact_id', ['fact_id'], { kind: 'char', bytes: 36 }),
       column('nightly_price_amount_minor', ['nightly_price', 'amountMinor'], { kind: 'bigint' }, 'accommodation.nightly_price v1: The amount in minor units.'),
@@ -50,7 +54,7 @@ describe('glueColumns', () => {
   });
 
   it('cuts comments to the 255 characters Glue accepts', () => {
-    const long: FactTableInput = { ...table, columns: [column('title', ['title'], { kind: 'varchar', bytes: 10 }, 'x'.repeat(400))] };
+    const long: WarehouseTable = { ...table, columns: [column('title', ['title'], { kind: 'varchar', bytes: 10 }, 'x'.repeat(400))] };
     expect(glueColumns(long)[0]?.comment).toHaveLength(255);
   });
 });

@@ -66,6 +66,13 @@ describe('loadProjectInputs', () => {
     expect(error.issues[0]?.message).toContain('differ from');
   });
 
+  it('refuses a damaged warehouse state with the generator’s own message', async () => {
+    const root = await copyGenerated();
+    await writeFile(path.join(root, projectPaths.warehouseState), JSON.stringify({ formatVersion: 1, tables: 'none' }));
+    const error = await failure(root);
+    expect(error.issues[0]).toMatchObject({ file: projectPaths.warehouseState, message: expect.stringContaining('never edited') });
+  });
+
   it('names the missing transformer bundle and the command that builds it', async () => {
     const error = await failure(await copyGenerated(), { transformerBundleDir: path.join(tmpdir(), 'no-bundle-here') });
     expect(error.issues).toEqual([expect.objectContaining({ message: 'is missing: run `pnpm --filter @factline/transformer-lambda bundle`' })]);
