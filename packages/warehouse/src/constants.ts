@@ -56,3 +56,12 @@ export const dataApiLimits = {
  * await warehouse.query(`select * from factline.${migrationsTable} order by id`);
  */
 export const migrationsTable = 'factline_migrations';
+
+/**
+ * The DuckDB-only table that declares the byte length of VARCHAR columns (DuckDB keeps no length):
+ * `<schema>.factline_column_limits (table_name varchar, column_name varchar, max_bytes integer)`.
+ *
+ * @example
+ * await warehouse.execute(`insert or replace into factline.${columnLimitsTable} values ('booking_facts', 'note', 512)`);
+ */
+export const columnLimitsTable = 'factline_column_limits';

@@ -14,4 +14,4 @@ export { runMigrations } from './migrations/runner.js';
 export { formatMigrationReport } from './migrations/report.js';
 export { parseMigration, readMigrationFolder } from './migrations/files.js';
 export type { MigrateOptions, MigrationFile, MigrationReport, MigrationStatus, MigrationStep } from './migrations/types.js';
-export { duckDbDefaults, redshiftDefaults, dataApiLimits, migrationsTable } from './constants.js';
+export { columnLimitsTable, dataApiLimits, duckDbDefaults, migrationsTable, redshiftDefaults } from './constants.js';

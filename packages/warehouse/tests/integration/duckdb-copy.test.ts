@@ -234,6 +234,26 @@ describe('COPY failures name the object, the line, the column and the value', ()
     });
   }
 
+  it('holds VARCHAR columns to the byte lengths declared in factline_column_limits, which migrations can widen', async () => {
+    // Prepare
+    await warehouse.execute(`create table factline.evolving (fact_id varchar not null);
+      alter table factline.evolving add column note varchar;
+      create table factline.factline_column_limits (table_name varchar not null, column_name varchar not null, max_bytes integer not null, primary key (table_name, column_name));
+      insert into factline.factline_column_limits values ('evolving', 'fact_id', 36), ('evolving', 'note', 8)`);
+    await store.put('jsonpaths/evolving.json', JSON.stringify({ jsonpaths: ['$.fact_id', '$.note'] }));
+    const key = await put('evolving/a.json', lines(JSON.stringify({ fact_id: 'f1', note: 'twelve bytes' })));
+    const copy = (): Promise<unknown> => warehouse.copy({ store, table: 'factline.evolving', keys: [key], options: "JSON 's3://test-bucket/jsonpaths/evolving.json'" });
+
+    // Act
+    const tooLong = await loadError(copy());
+    await warehouse.execute("insert or replace into factline.factline_column_limits values ('evolving', 'note', 64)");
+    await copy();
+
+    // Assess
+    expect(tooLong).toMatchObject({ column: 'note', columnType: 'varchar(8)', columnLength: 8, errorCode: 1204 });
+    expect(await warehouse.query('select note from factline.evolving')).toEqual([{ note: 'twelve bytes' }]);
+  });
+
   it('reports the last line of a multi-line object, as STL_LOAD_ERRORS does', async () => {
     // Prepare
     const pretty = JSON.stringify(JSON.parse(fact({ fact_version: 'x' })), null, 2);
