@@ -19,13 +19,13 @@ export class Generations {
     return this.current;
   }
 
-  /** Marks one event of `generation` settled. */
-  settle(generation: number): void {
+  /** Marks `count` events of `generation` settled. */
+  settle(generation: number, count: number): void {
     if (generation === this.current) {
-      this.currentUnsettled -= 1;
+      this.currentUnsettled -= count;
       return;
     }
-    const left = (this.closed.get(generation) ?? 0) - 1;
+    const left = (this.closed.get(generation) ?? 0) - count;
     if (left > 0) {
       this.closed.set(generation, left);
       return;

@@ -6,15 +6,17 @@ const newline = 0x0a;
 const initialCapacity = 64 * 1024;
 
 /**
- * A sealed record: the bytes sent as one Firehose record and, per event inside (parallel arrays, so a busy
- * producer allocates no object per event), where its bytes end, its context and its flush generation.
+ * A sealed record: the bytes sent as one Firehose record and what the producer needs to settle it. Nothing is
+ * kept per event on the hot path: events hold no newline, so their boundaries are the newlines in `data`.
  */
 export interface PackedRecord<C> {
   data: Buffer;
-  /** Event i spans [ends[i-1] + 1, ends[i]); its newline sits at ends[i]. */
-  ends: number[];
-  contexts: (C | undefined)[];
-  generations: number[];
+  /** Number of events inside. */
+  count: number;
+  /** The flush generation of every event inside (a record never mixes generations). */
+  generation: number;
+  /** The context of each event, or undefined when no event of the record was given one. */
+  contexts: (C | undefined)[] | undefined;
   /** Indexes of the events passed as bytes rather than strings, if any. */
   binary: number[] | undefined;
   /** When it was sealed, ready to send: the retry time budget counts from here. */
@@ -50,25 +52,25 @@ export class RecordPacker<C> {
     const size = byteLength + 1;
     if (!this.packing || size > this.budget) {
       this.seal();
-      const single = openRecord<C>(Buffer.allocUnsafe(size));
-      append(single, data, byteLength, context, generation);
+      const single = openRecord<C>(Buffer.allocUnsafe(size), generation);
+      append(single, data, byteLength, context);
       this.onSealed(sealed(single, this.now()));
       return;
     }
     let open = this.open;
-    if (open !== undefined && open.length + size > this.budget) {
+    if (open !== undefined && (open.length + size > this.budget || open.generation !== generation)) {
       this.seal();
       open = undefined;
     }
     if (open === undefined) {
-      open = openRecord<C>(Buffer.allocUnsafe(Math.min(this.budget, Math.max(initialCapacity, size))));
+      open = openRecord<C>(Buffer.allocUnsafe(Math.min(this.budget, Math.max(initialCapacity, size))), generation);
       this.open = open;
     } else if (open.length + size > open.data.length) {
       const grown = Buffer.allocUnsafe(Math.min(this.budget, Math.max(open.data.length * 2, open.length + size)));
       open.data.copy(grown, 0, 0, open.length);
       open.data = grown;
     }
-    append(open, data, byteLength, context, generation);
+    append(open, data, byteLength, context);
     // The smallest possible event takes two bytes (one byte and its newline): seal a record that cannot take one.
     if (open.length + 2 > this.budget) this.seal();
   }
@@ -82,38 +84,40 @@ export class RecordPacker<C> {
   }
 }
 
-function openRecord<C>(buffer: Buffer): OpenRecord<C> {
-  return { data: buffer, length: 0, ends: [], contexts: [], generations: [], binary: undefined, readyAt: 0, attempts: 0, lastError: undefined };
+function openRecord<C>(buffer: Buffer, generation: number): OpenRecord<C> {
+  return { data: buffer, length: 0, count: 0, generation, contexts: undefined, binary: undefined, readyAt: 0, attempts: 0, lastError: undefined };
 }
 
-function append<C>(record: OpenRecord<C>, data: EventData, byteLength: number, context: C | undefined, generation: number): void {
+function append<C>(record: OpenRecord<C>, data: EventData, byteLength: number, context: C | undefined): void {
   const offset = record.length;
   if (typeof data === 'string') {
     record.data.write(data, offset);
   } else {
     record.data.set(data, offset);
-    (record.binary ??= []).push(record.ends.length);
+    (record.binary ??= []).push(record.count);
   }
-  const end = offset + byteLength;
-  record.data[end] = newline;
-  record.length = end + 1;
-  record.ends.push(end);
-  record.contexts.push(context);
-  record.generations.push(generation);
+  record.data[offset + byteLength] = newline;
+  record.length = offset + byteLength + 1;
+  if (context !== undefined || record.contexts !== undefined) {
+    record.contexts ??= new Array<C | undefined>(record.count).fill(undefined);
+    record.contexts.push(context);
+  }
+  record.count += 1;
 }
 
 function sealed<C>(open: OpenRecord<C>, readyAt: number): PackedRecord<C> {
-  const { ends, contexts, generations, binary } = open;
-  return { data: open.data.subarray(0, open.length), ends, contexts, generations, binary, readyAt, attempts: 0, lastError: undefined };
+  const { count, generation, contexts, binary } = open;
+  return { data: open.data.subarray(0, open.length), count, generation, contexts, binary, readyAt, attempts: 0, lastError: undefined };
 }
 
-/** The events of a record as the caller passed them: strings decoded, bytes copied. */
+/** The events of a record as the caller passed them: strings decoded, bytes copied, each with its context. */
 export function unpack<C>(record: PackedRecord<C>): { data: EventData; context: C | undefined }[] {
   const binary = new Set(record.binary);
-  let start = 0;
-  return record.ends.map((end, i) => {
+  const events: { data: EventData; context: C | undefined }[] = [];
+  for (let start = 0, end = record.data.indexOf(newline); end !== -1; start = end + 1, end = record.data.indexOf(newline, start)) {
     const bytes = record.data.subarray(start, end);
-    start = end + 1;
-    return { data: binary.has(i) ? new Uint8Array(bytes) : bytes.toString('utf8'), context: record.contexts[i] };
-  });
+    const index = events.length;
+    events.push({ data: binary.has(index) ? new Uint8Array(bytes) : bytes.toString('utf8'), context: record.contexts?.[index] });
+  }
+  return events;
 }

@@ -130,7 +130,7 @@ class FirehoseProducer<C> implements Producer<C> {
     for (const record of records) {
       const bytes = record.data.length;
       c.recordsDelivered += 1;
-      c.eventsDelivered += record.ends.length;
+      c.eventsDelivered += record.count;
       c.bytesDelivered += bytes;
       c.billableUnits += Math.ceil(bytes / firehoseLimits.billingUnitBytes);
       this.settle(record);
@@ -151,14 +151,14 @@ class FirehoseProducer<C> implements Producer<C> {
     }
     for (const { record } of failed) {
       this.counters.recordsFailed += 1;
-      this.counters.eventsFailed += record.ends.length;
+      this.counters.eventsFailed += record.count;
       this.settle(record);
     }
   }
 
   private settle(record: PackedRecord<C>): void {
     this.settled.add(record);
-    for (const generation of record.generations) this.generations.settle(generation);
+    this.generations.settle(record.generation, record.count);
     this.gate.leave(record.data.length);
   }
 }

@@ -124,4 +124,30 @@ describe('flush and close', () => {
 
     expect(inputs.flatMap(recordsOf).map((r) => r.toString())).toEqual(['{"id":1}\n', '{"id":2}\n', '{"id":3}\n']);
   });
+
+  it('flush() also waits for a send that was still waiting for buffer room when it was called', { timeout: 5_000 }, async () => {
+    // Prepare: the buffer holds two events; the first call is held, so the third send waits.
+    const release = deferred();
+    const { client } = mockFirehose(async (input, call) => {
+      if (call === 1) await release.promise;
+      return acknowledgeAll(input);
+    });
+    const producer = createProducer({ firehose: client, maxBufferedBytes: 20, lingerMs: lingerForever });
+    await producer.send('stream-a', '{"id":0}');
+    await producer.send('stream-a', '{"id":1}');
+    const waiting = producer.send('stream-a', '{"id":2}');
+
+    // Act
+    const flushed = producer.flush();
+    const later = producer.send('stream-a', '{"id":3}');
+    release.resolve();
+    await flushed;
+    const afterFlush = producer.metrics();
+    await Promise.all([waiting, later]);
+    await producer.close();
+
+    // Assess: the three events sent before flush() are delivered when it resolves.
+    expect(afterFlush.eventsDelivered).toBeGreaterThanOrEqual(3);
+    expect(producer.metrics()).toMatchObject({ eventsDelivered: 4, eventsBuffered: 0 });
+  });
 });
