@@ -7,6 +7,7 @@ import { formatFactId, sha1Words } from './fact-id.js';
 import type { IssueCollector } from './issues.js';
 import { absent, resolvePointer } from './json-pointer.js';
 import { jsonProblem } from './json-value.js';
+import { errorText, quote } from './quote.js';
 import { normalizeTimestamp } from './timestamps.js';
 
 /** Per-record facts every event of the record shares. */
@@ -41,7 +42,7 @@ export function processEvent(domain: CompiledDomain, text: string, index: number
   try {
     envelope = JSON.parse(text);
   } catch (error) {
-    issues.add({ index, pointer: '', rule: failureRules.json, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` });
+    issues.add({ index, pointer: '', rule: failureRules.json, message: `not JSON: ${errorText(error)}` });
     return undefined;
   }
   const event = checkEnvelope(domain, envelope, index, issues);
@@ -66,7 +67,7 @@ export function processEvent(domain: CompiledDomain, text: string, index: number
   }
   const occurredAt = normalizeTimestamp(event.occurred_at);
   if (occurredAt === undefined) {
-    issues.add({ ...tag, pointer: '/occurred_at', rule: failureRules.occurredAt, message: `${JSON.stringify(event.occurred_at)} is not an RFC 3339 timestamp with a zone, in years 0000–9999` });
+    issues.add({ ...tag, pointer: '/occurred_at', rule: failureRules.occurredAt, message: `${quote(event.occurred_at)} is not an RFC 3339 timestamp with a zone, in years 0000–9999` });
     return undefined;
   }
   if (!plan.validate(event.payload)) {
@@ -120,14 +121,14 @@ function mapTyped(
   try {
     result = plan.mapping.mapper(event.payload, mapperContext);
   } catch (error) {
-    issues.add({ ...tag, pointer: '/payload', rule: failureRules.mapperError, message: `the typed mapper of ${plan.key} threw: ${error instanceof Error ? error.message : String(error)}` });
+    issues.add({ ...tag, pointer: '/payload', rule: failureRules.mapperError, message: `the typed mapper of ${plan.key} threw: ${errorText(error)}` });
     return undefined;
   }
   const outcome = result as { ok?: unknown; facts?: unknown; pointer?: unknown; rule?: unknown; message?: unknown } | null;
   if (outcome?.ok === false) {
     const pointer = typeof outcome.pointer === 'string' ? outcome.pointer : '';
     const rule = typeof outcome.rule === 'string' && outcome.rule !== '' ? outcome.rule : failureRules.mapperError;
-    issues.add({ ...tag, pointer: `/payload${pointer}`, rule, message: typeof outcome.message === 'string' ? outcome.message : `the typed mapper of ${plan.key} rejected the event` });
+    issues.add({ ...tag, pointer: `/payload${pointer}`, rule, message: typeof outcome.message === 'string' ? errorText(outcome.message) : `the typed mapper of ${plan.key} rejected the event` });
     return undefined;
   }
   if (outcome?.ok !== true || !Array.isArray(outcome.facts)) {
@@ -197,7 +198,5 @@ function addFactIssues(issues: IssueCollector, fact: FactPlan, errors: Parameter
 }
 
 function describe(value: unknown): string {
-  if (value === absent) return 'nothing (absent)';
-  const json = JSON.stringify(value);
-  return json === undefined ? typeof value : json.length > 60 ? `${json.slice(0, 57)}...` : json;
+  return value === absent ? 'nothing (absent)' : quote(value);
 }

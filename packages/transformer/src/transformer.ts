@@ -7,6 +7,7 @@ import { processEvent, type EventContext } from './event-processor.js';
 import { IssueCollector } from './issues.js';
 import { resolveTransformerOptions, type ResolvedTransformerOptions, type TransformerOptions } from './options.js';
 import { decodeUtf8, forEachLine } from './record-text.js';
+import { errorText, quote } from './quote.js';
 import { parseArrivalTimestamp } from './timestamps.js';
 import type { EventsOutcome, FirehoseInputRecord, RecordOutcome, TransformIssue } from './types.js';
 
@@ -70,7 +71,7 @@ export function createTransformer(options: TransformerOptions): Transformer {
   function transformEvents(input: Uint8Array | string, context: TransformEventsContext): EventsOutcome {
     const recordedAt = parseArrivalTimestamp(context.recordedAt);
     const text = typeof input === 'string' ? input : decodeUtf8(input);
-    if (recordedAt === undefined) return failedEvents({ pointer: '', rule: failureRules.arrivalTimestamp, message: `recorded_at cannot be read from ${JSON.stringify(context.recordedAt)}` });
+    if (recordedAt === undefined) return failedEvents({ pointer: '', rule: failureRules.arrivalTimestamp, message: `recorded_at cannot be read from ${quote(context.recordedAt)}` });
     if (text === undefined) return failedEvents({ pointer: '', rule: failureRules.utf8, message: 'the events are not valid UTF-8' });
     return transformText(text, recordedAt, context.expectedEntity);
   }
@@ -90,7 +91,7 @@ export function createTransformer(options: TransformerOptions): Transformer {
     const arrival = record.approximateArrivalTimestamp;
     const recordedAt = parseArrivalTimestamp(arrival) ?? parseArrivalTimestamp(record.kinesisRecordMetadata?.approximateArrivalTimestamp);
     if (recordedAt === undefined) {
-      return fail({ pointer: '/approximateArrivalTimestamp', rule: failureRules.arrivalTimestamp, message: `recorded_at cannot be read from ${JSON.stringify(arrival) ?? 'undefined'}` });
+      return fail({ pointer: '/approximateArrivalTimestamp', rule: failureRules.arrivalTimestamp, message: `recorded_at cannot be read from ${quote(arrival)}` });
     }
     const text = decodeUtf8(decoded.buffer.subarray(0, inputBytes));
     if (text === undefined) return fail({ pointer: '/data', rule: failureRules.utf8, message: 'the record is not valid UTF-8' });
@@ -99,7 +100,7 @@ export function createTransformer(options: TransformerOptions): Transformer {
       outcome = transformText(text, recordedAt, context.expectedEntity);
     } catch (error) {
       // A bug, not bad data: keep the record for replay instead of failing the whole batch.
-      return fail({ pointer: '', rule: failureRules.internalError, message: `the transformer failed on this record: ${error instanceof Error ? error.message : String(error)}` });
+      return fail({ pointer: '', rule: failureRules.internalError, message: `the transformer failed on this record: ${errorText(error)}` });
     }
     const { ok, facts, ...counts } = outcome;
     if (!ok) return { ...counts, result: 'ProcessingFailed', data, outputBytes: inputBytes, inputBytes };

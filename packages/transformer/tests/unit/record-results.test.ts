@@ -31,6 +31,14 @@ describe('Ok', () => {
     expect(facts(outcome.data).map((f) => f['fact_type'])).toEqual(factTypes);
   });
 
+  it('reads a leap second as the last millisecond before it', () => {
+    // Act
+    const outcome = transformer.transformRecord(record(pack({ ...envelope('booking.confirmed'), occurred_at: '2016-12-31T23:59:60Z' })));
+
+    // Assess
+    expect(facts(outcome.data)[0]?.['occurred_at']).toBe('2016-12-31T23:59:59.999Z');
+  });
+
   it('answers Ok with the facts of every event of a packed record, in order', () => {
     // Prepare
     const all = Object.values(envelopes);
@@ -73,6 +81,7 @@ describe('ProcessingFailed', () => {
     ['an envelope with a malformed event_id', record(pack({ ...confirmed, event_id: 'not-a-uuid' })), { index: 0, pointer: '/event_id', rule: 'format' }],
     ['an envelope with an extra property', record(pack({ ...confirmed, extra: 1 })), { index: 0, eventId: confirmed.event_id, pointer: '/extra', rule: 'additionalProperties' }],
     ['an envelope with a zone-less occurred_at', record(pack({ ...confirmed, occurred_at: '2026-05-01T10:00:00' })), { index: 0, pointer: '/occurred_at', rule: 'format' }],
+    ['an occurred_at past year 9999 once in UTC', record(pack({ ...confirmed, occurred_at: '9999-12-31T23:30:00-01:00' })), { index: 0, pointer: '/occurred_at', rule: 'occurred-at' }],
     ['an unknown event type', record(pack({ ...confirmed, event_type: 'booking.teleported' })), { index: 0, eventId: confirmed.event_id, pointer: '/event_type', rule: 'unknown-event' }],
     ['an unknown version', record(pack({ ...confirmed, event_version: 2 })), { index: 0, eventId: confirmed.event_id, pointer: '/event_version', rule: 'unknown-event' }],
     ['a payload violation', record(pack(withPayload('booking.requested', (p) => (p['guests'] = 51)))), { index: 0, pointer: '/payload/guests', rule: 'maximum' }],
@@ -120,6 +129,15 @@ describe('ProcessingFailed', () => {
       { index: 3, eventId: badType.event_id, pointer: '/event_type', rule: 'unknown-event' },
     ]);
     expect(outcome.issueCounts).toEqual({ minimum: 1, json: 1, 'unknown-event': 1 });
+  });
+
+  it('quotes hostile values in messages only briefly', () => {
+    // Act
+    const outcome = transformer.transformRecord(record(pack(envelope('booking.confirmed')), 'r', 'x'.repeat(100_000)));
+
+    // Assess
+    expect(outcome.issues[0]?.rule).toBe('arrival-timestamp');
+    expect(outcome.issues[0]?.message.length).toBeLessThan(200);
   });
 
   it('keeps at most maxIssuesPerRecord issues and counts the rest', () => {
