@@ -20,8 +20,11 @@ import { ServerlessWarehouse } from './warehouse/serverless-warehouse.js';
 import { WarehouseContract } from './warehouse/warehouse-contract.js';
 import type { WarehouseTarget } from './warehouse/warehouse-target.js';
 
-/** The migrator Lambda's folder, shipped as is (plain ESM). */
-export const migratorHandlerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../lambda/migrator');
+/**
+ * The migrator Lambda's folder, shipped as is (plain ESM, nothing else in it). Resolved through the package folder
+ * so that it is the same from src/ (tsx, tests) and from dist/ (the build).
+ */
+export const migratorHandlerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/migrator');
 
 export interface FactlineStackProps extends StackProps {
   /** What `loadProjectInputs(projectRoot)` read: settings, JSONPaths, migrations, warehouse model, bundle. */

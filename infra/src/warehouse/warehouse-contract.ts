@@ -25,7 +25,7 @@ export interface WarehouseContractProps {
   migrations: readonly MigrationInput[];
   jsonPaths: readonly JsonPathsInput[];
   loader: { username: string; secret: secretsmanager.ISecret; tables: readonly string[] };
-  /** The folder of the migrator Lambda (infra/lambda/migrator). */
+  /** The folder of the migrator Lambda (infra/src/migrator). */
   handlerDir: string;
   logRetentionDays: number;
 }

@@ -4,8 +4,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contractProperties, loadProjectInputs, parseMigrationText, type MigrationInput } from '@factline/infra';
-import { applyContract } from '../../lambda/migrator/contract.mjs';
-import { handler } from '../../lambda/migrator/index.mjs';
+import { applyContract } from '../../src/migrator/contract.mjs';
+import { handler } from '../../src/migrator/index.mjs';
 import { generatedProject, transformerBundleDir } from '../support/project.js';
 import { startLocalAws, type LocalAws } from '../support/local-aws.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseMigrationText, projectPaths } from '@factline/infra';
 import { migrationsTable, parseMigration } from '@factline/warehouse';
-import { createMigrationsTable } from '../../lambda/migrator/sql.mjs';
+import { createMigrationsTable } from '../../src/migrator/sql.mjs';
 import { generatedProject } from '../support/project.js';
 
 describe('parseMigrationText', () => {
