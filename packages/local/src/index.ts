@@ -12,3 +12,7 @@ export type {
   FirehoseTransformationResult,
   FirehoseTransformationResultRecord,
 } from './transformation-types.js';
+export { createRedshiftDestination, type DestinationStats, type LoadOutcome, type RedshiftDestination, type RedshiftDestinationOptions } from './redshift-destination/destination.js';
+export { classifyLoadFailure, redshiftDeliveryErrorCodes, type ClassifiedFailure, type RedshiftDeliveryErrorCode } from './redshift-destination/error-codes.js';
+export { RedshiftDestinationError, RedshiftDestinationErrorCode } from './redshift-destination/errors.js';
+export { destinationTables, outstandingLoadFailures, type OutstandingLoadFailure } from './redshift-destination/ledger.js';
