@@ -49,10 +49,19 @@ export async function generate(root: string): Promise<void> {
 
 let shared: Promise<string> | undefined;
 
-/** A project root with generated files: the repository's own when present, else a generated copy (made once). */
+/** Whether a project holds every generated input of the app. */
+async function isGenerated(root: string): Promise<boolean> {
+  const present = await Promise.all([projectPaths.streamSettings, projectPaths.warehouseState, projectPaths.redshiftMigrations].map((p) => exists(path.join(root, p))));
+  return present.every(Boolean);
+}
+
+/**
+ * A project root with generated files: the repository's own when complete (it is committed), else a copy of its
+ * schemas run through the generator (made once per test run).
+ */
 export function generatedProject(): Promise<string> {
   shared ??= (async () => {
-    if (await exists(path.join(repoRoot, projectPaths.streamSettings))) return repoRoot;
+    if (await isGenerated(repoRoot)) return repoRoot;
     const dir = await copyProject();
     await generate(dir);
     return dir;
