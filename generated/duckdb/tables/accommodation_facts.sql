@@ -2,6 +2,8 @@
 
 CREATE SCHEMA IF NOT EXISTS factline;
 
+CREATE TABLE IF NOT EXISTS factline.factline_column_limits (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL, max_bytes INTEGER NOT NULL, PRIMARY KEY (table_name, column_name));
+
 CREATE TABLE factline.accommodation_facts (
     fact_id                    VARCHAR     NOT NULL,
     entity_id                  VARCHAR     NOT NULL,
@@ -50,3 +52,19 @@ COMMENT ON COLUMN factline.accommodation_facts.nightly_price_currency IS 'accomm
 COMMENT ON COLUMN factline.accommodation_facts.provider IS 'accommodation.provider v1: The provider that offers the accommodation.';
 COMMENT ON COLUMN factline.accommodation_facts.status IS 'accommodation.status v1: Listed accommodations can be booked; delisted ones cannot; removed ones are gone for good.';
 COMMENT ON COLUMN factline.accommodation_facts.title IS 'accommodation.title v1: The title shown in search results.';
+
+INSERT OR REPLACE INTO factline.factline_column_limits VALUES
+    ('accommodation_facts', 'fact_id', 36),
+    ('accommodation_facts', 'entity_id', 36),
+    ('accommodation_facts', 'fact_type', 128),
+    ('accommodation_facts', 'event_id', 36),
+    ('accommodation_facts', 'event_type', 128),
+    ('accommodation_facts', 'address_street', 800),
+    ('accommodation_facts', 'address_city', 400),
+    ('accommodation_facts', 'address_postal_code', 80),
+    ('accommodation_facts', 'address_country', 2),
+    ('accommodation_facts', 'kind', 9),
+    ('accommodation_facts', 'nightly_price_currency', 3),
+    ('accommodation_facts', 'provider', 36),
+    ('accommodation_facts', 'status', 8),
+    ('accommodation_facts', 'title', 480);

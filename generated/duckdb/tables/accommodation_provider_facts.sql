@@ -2,6 +2,8 @@
 
 CREATE SCHEMA IF NOT EXISTS factline;
 
+CREATE TABLE IF NOT EXISTS factline.factline_column_limits (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL, max_bytes INTEGER NOT NULL, PRIMARY KEY (table_name, column_name));
+
 CREATE TABLE factline.accommodation_provider_facts (
     fact_id             VARCHAR     NOT NULL,
     entity_id           VARCHAR     NOT NULL,
@@ -36,3 +38,16 @@ COMMENT ON COLUMN factline.accommodation_provider_facts.email IS 'accommodation_
 COMMENT ON COLUMN factline.accommodation_provider_facts.kind IS 'accommodation_provider.kind v1: Whether the provider is a private individual or a company.';
 COMMENT ON COLUMN factline.accommodation_provider_facts.name IS 'accommodation_provider.name v1: The display name of the provider.';
 COMMENT ON COLUMN factline.accommodation_provider_facts.status IS 'accommodation_provider.status v1: Whether the provider can list accommodations and take bookings.';
+
+INSERT OR REPLACE INTO factline.factline_column_limits VALUES
+    ('accommodation_provider_facts', 'fact_id', 36),
+    ('accommodation_provider_facts', 'entity_id', 36),
+    ('accommodation_provider_facts', 'fact_type', 128),
+    ('accommodation_provider_facts', 'event_id', 36),
+    ('accommodation_provider_facts', 'event_type', 128),
+    ('accommodation_provider_facts', 'country', 2),
+    ('accommodation_provider_facts', 'deactivation_reason', 21),
+    ('accommodation_provider_facts', 'email', 254),
+    ('accommodation_provider_facts', 'kind', 10),
+    ('accommodation_provider_facts', 'name', 800),
+    ('accommodation_provider_facts', 'status', 11);

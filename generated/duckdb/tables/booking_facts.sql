@@ -2,6 +2,8 @@
 
 CREATE SCHEMA IF NOT EXISTS factline;
 
+CREATE TABLE IF NOT EXISTS factline.factline_column_limits (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL, max_bytes INTEGER NOT NULL, PRIMARY KEY (table_name, column_name));
+
 CREATE TABLE factline.booking_facts (
     fact_id                  VARCHAR     NOT NULL,
     entity_id                VARCHAR     NOT NULL,
@@ -48,3 +50,16 @@ COMMENT ON COLUMN factline.booking_facts.status IS 'booking.status v1: Where the
 COMMENT ON COLUMN factline.booking_facts.tenant IS 'booking.tenant v1: The tenant who booked (an id in the identity service).';
 COMMENT ON COLUMN factline.booking_facts.total_price_amount_minor IS 'booking.total_price v1: The amount in minor units of the currency (1234 EUR cents = 12.34 EUR).';
 COMMENT ON COLUMN factline.booking_facts.total_price_currency IS 'booking.total_price v1: ISO 4217 currency code.';
+
+INSERT OR REPLACE INTO factline.factline_column_limits VALUES
+    ('booking_facts', 'fact_id', 36),
+    ('booking_facts', 'entity_id', 36),
+    ('booking_facts', 'fact_type', 128),
+    ('booking_facts', 'event_id', 36),
+    ('booking_facts', 'event_type', 128),
+    ('booking_facts', 'accommodation', 36),
+    ('booking_facts', 'cancellation_reason', 2000),
+    ('booking_facts', 'cancelled_by', 8),
+    ('booking_facts', 'status', 9),
+    ('booking_facts', 'tenant', 36),
+    ('booking_facts', 'total_price_currency', 3);
