@@ -1,7 +1,12 @@
 // JSON Schema of the infra configuration (infra/factline.infra.json, or CDK context "factline"), so that a typo is
 // refused with its JSON Pointer instead of silently deploying a default.
 
-/** CloudWatch Logs accepts only these retention periods (days). */
+/**
+ * CloudWatch Logs accepts only these retention periods (days).
+ *
+ * @example
+ * logRetentionDayValues.includes(30); // true
+ */
 export const logRetentionDayValues = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
 
 const cidr = { type: 'string', pattern: '^\\d{1,3}(\\.\\d{1,3}){3}/\\d{1,2}$' } as const;
@@ -61,6 +66,10 @@ const existingCluster = {
   },
 } as const;
 
+/**
+ * @example
+ * new Ajv().compile(infraConfigSchema)({ encryption: 'kms' }); // true
+ */
 export const infraConfigSchema = {
   type: 'object',
   additionalProperties: false,

@@ -50,6 +50,12 @@ export interface ExistingClusterConfig {
 
 export type WarehouseConfig = ServerlessWarehouseConfig | ExistingWorkgroupConfig | ExistingClusterConfig;
 
+/**
+ * The resolved configuration of a deployment (see {@link resolveInfraConfig}).
+ *
+ * @example
+ * const config: InfraConfig = { ...defaultInfraConfig, alarms: { email: 'data-oncall@example.com' } };
+ */
 export interface InfraConfig {
   stackName: string;
   /** Pins the stack to an account and region; without them the template is environment-agnostic. */
@@ -94,6 +100,12 @@ export interface InfraConfig {
   };
 }
 
+/**
+ * The warehouse used when the configuration names none.
+ *
+ * @example
+ * resolveInfraConfig({ warehouse: { ...defaultServerlessWarehouse, maxCapacityRpu: 64 } });
+ */
 export const defaultServerlessWarehouse: ServerlessWarehouseConfig = {
   kind: 'serverless',
   namespaceName: 'factline',
@@ -107,6 +119,12 @@ export const defaultServerlessWarehouse: ServerlessWarehouseConfig = {
   allowedCidrBlocks: [],
 };
 
+/**
+ * Every default, in one place (infra/README.md, "Options", lists them).
+ *
+ * @example
+ * defaultInfraConfig.transformer.memorySizeMb; // 1769
+ */
 export const defaultInfraConfig: InfraConfig = {
   stackName: 'Factline',
   encryption: 'kms',

@@ -1,6 +1,11 @@
 // Fixed names, paths and AWS facts the app relies on, in one place.
 
-/** Where the app reads its inputs, relative to the project root (docs/architecture.md, "Generated files"). */
+/**
+ * Where the app reads its inputs, relative to the project root (docs/architecture.md, "Generated files").
+ *
+ * @example
+ * path.join(root, projectPaths.streamSettings); // <root>/generated/stream-settings.json
+ */
 export const projectPaths = {
   streamSettings: 'generated/stream-settings.json',
   jsonPaths: 'generated/jsonpaths',
@@ -26,6 +31,9 @@ export const firehoseLogStreams = { destination: 'DestinationDelivery', backup: 
  * Firehose developer guide). Firehose reaches Redshift over the public endpoint only, so the warehouse's security
  * group admits exactly this block on the warehouse port. A region missing here needs `firehoseCidrBlocks` in the
  * configuration.
+ *
+ * @example
+ * firehoseCidrByRegion['eu-west-1']; // '52.19.239.192/27'
  */
 export const firehoseCidrByRegion: Readonly<Record<string, string>> = {
   'us-east-2': '13.58.135.96/27',

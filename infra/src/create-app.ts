@@ -7,9 +7,18 @@ import { projectPaths } from './constants.js';
 import { loadProjectInputs } from './inputs.js';
 import { FactlineStack } from './stack.js';
 
-/** The repository this package lives in (infra/..): the default project root. */
+/**
+ * The repository this package lives in (infra/..): the default project root.
+ *
+ * @example
+ * await loadProjectInputs(defaultProjectRoot);
+ */
 export const defaultProjectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/**
+ * @example
+ * const options: CreateFactlineAppOptions = { projectRoot: '/tmp/checkout', configFile: 'infra/staging.infra.json' };
+ */
 export interface CreateFactlineAppOptions {
   /** Default: a new App (which reads cdk.json and `-c key=value` context). */
   app?: App;

@@ -1,5 +1,11 @@
 // Errors of the infrastructure app. Every one names what is wrong, where, and the command that fixes it.
 
+/**
+ * The stable codes of {@link InfraError}.
+ *
+ * @example
+ * if (error.code === InfraErrorCode.inputMissing) console.error('run pnpm factline generate');
+ */
 export const InfraErrorCode = {
   /** The infra configuration file (or CDK context) breaks its schema. */
   configInvalid: 'INFRA_CONFIG_INVALID',

@@ -23,6 +23,10 @@ export interface EntityInputs {
   jsonPaths: JsonPathsInput;
 }
 
+/**
+ * @example
+ * const { settings, entities, migrations } = await loadProjectInputs(root);
+ */
 export interface ProjectInputs {
   /** The project root the inputs were read from. */
   root: string;

@@ -23,9 +23,16 @@ import type { WarehouseTarget } from './warehouse/warehouse-target.js';
 /**
  * The migrator Lambda's folder, shipped as is (plain ESM, nothing else in it). Resolved through the package folder
  * so that it is the same from src/ (tsx, tests) and from dist/ (the build).
+ *
+ * @example
+ * lambda.Code.fromAsset(migratorHandlerDir);
  */
 export const migratorHandlerDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/migrator');
 
+/**
+ * @example
+ * const props: FactlineStackProps = { inputs: await loadProjectInputs(root), config: defaultInfraConfig, env: { region: 'eu-west-1' } };
+ */
 export interface FactlineStackProps extends StackProps {
   /** What `loadProjectInputs(projectRoot)` read: settings, JSONPaths, migrations, warehouse model, bundle. */
   inputs: ProjectInputs;

@@ -10,7 +10,12 @@ import type { StreamSettings } from '@factline/stream-settings';
 import { Construct } from 'constructs';
 import { glueColumns } from './glue-types.js';
 
-/** The partition column: the UTC hour folder Firehose wrote the object under (arrival of its oldest record). */
+/**
+ * The partition column: the UTC hour folder Firehose wrote the object under (arrival of its oldest record).
+ *
+ * @example
+ * `SELECT count(*) FROM factline.booking_facts WHERE ${arrivalHourColumn} >= '2026/05/01/00'`;
+ */
 export const arrivalHourColumn = 'arrival_hour';
 
 export interface MasterDatasetCatalogProps {

@@ -24,7 +24,10 @@ export interface EntityDeliveryStreamProps {
 
 /**
  * The COPY options with the bucket name in place of the `${BucketName}` placeholder, as CloudFormation `Fn::Sub`
- * (the placeholder is Fn::Sub syntax; any other `$` is escaped so that Fn::Sub leaves it alone).
+ * (the placeholder is Fn::Sub syntax; any other `${` is escaped so that Fn::Sub leaves it alone).
+ *
+ * @example
+ * copyOptionsWithBucket("JSON 's3://${BucketName}/jsonpaths/booking_facts.json' GZIP", bucket.bucketName);
  */
 export function copyOptionsWithBucket(copyOptions: string, bucketName: string): string {
   const escaped = copyOptions.split(bucketNamePlaceholder).map((part) => part.replace(/\$\{/g, '${!'));

@@ -1,7 +1,12 @@
 // The S3 key prefixes a stream writes and reads, from its settings: what its role is allowed on, nothing more.
 import type { StreamSettings } from '@factline/stream-settings';
 
-/** The fixed part of a Firehose prefix: everything before the first `!{…}` expression. */
+/**
+ * The fixed part of a Firehose prefix: everything before the first `!{…}` expression.
+ *
+ * @example
+ * staticPrefix('raw-errors/booking/!{firehose:error-output-type}/'); // 'raw-errors/booking/'
+ */
 export function staticPrefix(prefix: string): string {
   const expression = prefix.indexOf('!{');
   return expression === -1 ? prefix : prefix.slice(0, expression);

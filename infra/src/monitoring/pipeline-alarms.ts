@@ -24,7 +24,12 @@ export interface PipelineAlarmsProps {
 
 const period = Duration.minutes(5);
 
-/** The freshness threshold of a stream: its two buffer intervals plus a 15-minute margin for COPY and retries. */
+/**
+ * The freshness threshold of a stream: its two buffer intervals plus a 15-minute margin for COPY and retries.
+ *
+ * @example
+ * defaultFreshnessSeconds(stream); // 60 + 300 + 900 = 1260 with the default settings
+ */
 export function defaultFreshnessSeconds(stream: StreamSettings): number {
   return stream.processor.bufferIntervalInSeconds + stream.s3.bufferingHints.intervalInSeconds + 900;
 }

@@ -30,7 +30,12 @@ export interface WarehouseContractProps {
   logRetentionDays: number;
 }
 
-/** The custom resource's properties, as the migrator handler reads them (CloudFormation passes strings). */
+/**
+ * The custom resource's properties, as the migrator handler reads them (CloudFormation passes strings).
+ *
+ * @example
+ * contractProperties({ target, schema: 'factline', migrations, jsonPaths, loader, bucketName: 'my-bucket' }).Migrations;
+ */
 export function contractProperties(props: Omit<WarehouseContractProps, 'handlerDir' | 'logRetentionDays' | 'storage'> & { bucketName: string }): Record<string, unknown> {
   const { dataApi } = props.target;
   return {
