@@ -2,8 +2,10 @@
 import type { EventData } from './types.js';
 
 const newline = 0x0a;
-// Records are written in place; a budget above this grows its buffer instead of reserving it all up front.
-const initialCapacity = 64 * 1024;
+// Records are written in place, carved out of per-stream slabs of this size: one allocation per dozen 5 KB
+// records instead of one each. A record that needs more space than a slab gets a buffer of its own, and a budget
+// above it grows its record's buffer instead of reserving it all up front.
+const slabBytes = 64 * 1024;
 
 /**
  * A sealed record: the bytes sent as one Firehose record and what the producer needs to settle it. Nothing is
@@ -27,6 +29,8 @@ export interface PackedRecord<C> {
 
 interface OpenRecord<C> extends PackedRecord<C> {
   length: number;
+  /** Whether `data` is still the region reserved in the current slab (not grown out of it). */
+  inSlab: boolean;
 }
 
 /**
@@ -36,6 +40,8 @@ interface OpenRecord<C> extends PackedRecord<C> {
  */
 export class RecordPacker<C> {
   private open: OpenRecord<C> | undefined;
+  private slab = Buffer.alloc(0);
+  private slabUsed = 0;
 
   constructor(
     private readonly budget: number,
@@ -52,7 +58,7 @@ export class RecordPacker<C> {
     const size = byteLength + 1;
     if (!this.packing || size > this.budget) {
       this.seal();
-      const single = openRecord<C>(Buffer.allocUnsafe(size), generation);
+      const single = this.openRecord(size, generation);
       append(single, data, byteLength, context);
       this.onSealed(sealed(single, this.now()));
       return;
@@ -63,12 +69,13 @@ export class RecordPacker<C> {
       open = undefined;
     }
     if (open === undefined) {
-      open = openRecord<C>(Buffer.allocUnsafe(Math.min(this.budget, Math.max(initialCapacity, size))), generation);
+      open = this.openRecord(Math.min(this.budget, Math.max(slabBytes, size)), generation);
       this.open = open;
     } else if (open.length + size > open.data.length) {
       const grown = Buffer.allocUnsafe(Math.min(this.budget, Math.max(open.data.length * 2, open.length + size)));
       open.data.copy(grown, 0, 0, open.length);
       open.data = grown;
+      open.inSlab = false;
     }
     append(open, data, byteLength, context);
     // The smallest possible event takes two bytes (one byte and its newline): seal a record that cannot take one.
@@ -80,12 +87,27 @@ export class RecordPacker<C> {
     const open = this.open;
     if (open === undefined) return;
     this.open = undefined;
+    // The open record is the last region of the slab: what it did not use goes back for the next record.
+    if (open.inSlab) this.slabUsed -= open.data.length - open.length;
     this.onSealed(sealed(open, this.now()));
   }
-}
 
-function openRecord<C>(buffer: Buffer, generation: number): OpenRecord<C> {
-  return { data: buffer, length: 0, count: 0, generation, contexts: undefined, binary: undefined, readyAt: 0, attempts: 0, lastError: undefined };
+  /** A record with room for `capacity` bytes: the next region of the slab, or a buffer of its own when larger. */
+  private openRecord(capacity: number, generation: number): OpenRecord<C> {
+    let data: Buffer;
+    const inSlab = capacity <= slabBytes;
+    if (!inSlab) {
+      data = Buffer.allocUnsafe(capacity);
+    } else {
+      if (this.slab.length - this.slabUsed < capacity) {
+        this.slab = Buffer.allocUnsafe(slabBytes);
+        this.slabUsed = 0;
+      }
+      data = this.slab.subarray(this.slabUsed, this.slabUsed + capacity);
+      this.slabUsed += capacity;
+    }
+    return { data, length: 0, inSlab, count: 0, generation, contexts: undefined, binary: undefined, readyAt: 0, attempts: 0, lastError: undefined };
+  }
 }
 
 function append<C>(record: OpenRecord<C>, data: EventData, byteLength: number, context: C | undefined): void {

@@ -57,7 +57,8 @@ export class Scheduler<C> {
       if (this.options.lingerMs === 0) stream.due = true;
       else stream.timer = setTimeout(() => this.lingered(stream), this.options.lingerMs);
     }
-    if (stream.due || stream.batches.hasComplete || this.urgent()) this.schedule();
+    // With every call slot busy there is nothing to start: the call that frees a slot pumps.
+    if (this.inFlight < this.options.maxConcurrency && (stream.due || stream.batches.hasComplete || this.urgent())) this.schedule();
   }
 
   /** Pumps on the next microtask, so that the sends of one synchronous burst are packed together first. */
