@@ -5,7 +5,7 @@ import { sqlHeader } from '../header.js';
 import { warehousePaths } from './constants.js';
 import { migrationFileName, migrationNumber, transactionalSlug } from './migration-names.js';
 import type { WarehouseChange, WarehousePlan } from './plan.js';
-import { printAddColumn, printColumnComment, printCreateSchema, printTableComment, printTableWithComments, printWidenColumn } from './sql-printer.js';
+import { printAddColumn, printColumnComment, printColumnLimits, printCreateSchema, printTableComment, printTableWithComments, printWidenColumn } from './sql-printer.js';
 import { sha256, type MigrationRecord } from './state.js';
 import { sqlTypeName } from './type-names.js';
 import { WarehouseDialect, type WarehouseModel } from './types.js';
@@ -43,14 +43,16 @@ function printChange(change: WarehouseChange, schema: string | undefined, dialec
   switch (change.kind) {
     case 'create-table':
       return printTableWithComments(schema, change.table, dialect);
-    case 'add-column':
-      return `${printAddColumn(schema, change.table, change.column, dialect)}\n${printColumnComment(schema, change.table, change.column, dialect)}`;
+    case 'add-column': {
+      const limits = dialect === 'duckdb' ? printColumnLimits(schema, change.table, [change.column]) : '';
+      return [printAddColumn(schema, change.table, change.column, dialect), printColumnComment(schema, change.table, change.column, dialect), limits].filter((s) => s !== '').join('\n');
+    }
     case 'comment-table':
       return printTableComment(schema, change.table, dialect);
     case 'comment-column':
       return printColumnComment(schema, change.table, change.column, dialect);
     case 'widen-column':
-      return dialect === 'redshift' ? printWidenColumn(schema, change.table, change.column) : '';
+      return dialect === 'redshift' ? printWidenColumn(schema, change.table, change.column) : printColumnLimits(schema, change.table, [change.column]);
   }
 }
 
@@ -65,7 +67,7 @@ function widenMigration(change: Extract<WarehouseChange, { kind: 'widen-column' 
   const header = sqlHeader(changeSources([change])).trimEnd();
   const what = `-- ${change.table.name}.${change.column.name}: ${sqlTypeName(change.from, 'redshift')} to ${sqlTypeName(change.column.type, 'redshift')}.`;
   if (dialect === 'duckdb') {
-    return `${header}\n${what}\n-- DuckDB does not enforce VARCHAR lengths, so there is nothing to change here: this file keeps the numbering in step\n-- with generated/migrations/redshift/.\n`;
+    return `${header}\n${what} DuckDB keeps VARCHAR lengths in ${'factline_column_limits'}, which the local COPY enforces.\n\n${printChange(change, schema, dialect)}\n`;
   }
   return `${noTransactionMarker}\n${header}\n${what} Redshift cannot ALTER COLUMN ... TYPE inside a transaction.\n\n${printChange(change, schema, dialect)}\n`;
 }

@@ -29,7 +29,7 @@ export function printGeneratedReadme(): string {
     'Migrations are never rewritten: a file once generated keeps its bytes (its checksum is in `warehouse-state.json`), and',
     'each schema change adds a new file. A migration whose first line is `-- factline:transaction=false` runs statement by',
     'statement outside a transaction, because Redshift cannot widen a VARCHAR inside one. The DuckDB copy of such a file',
-    'has no statements: DuckDB does not enforce VARCHAR lengths. See `packages/codegen/README.md`, "Warehouse", for the',
+    'raises the byte limit in `factline_column_limits` instead (DuckDB drops VARCHAR lengths; the local COPY enforces that table). See `packages/codegen/README.md`, "Warehouse", for the',
     'type mapping and the changes that are refused.',
     '',
   ].join('\n');

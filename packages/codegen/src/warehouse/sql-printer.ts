@@ -48,6 +48,23 @@ export function printColumnComment(schema: string | undefined, table: WarehouseT
   return `COMMENT ON COLUMN ${qualifiedName(schema, table.name, dialect)}.${quoteIdentifier(column.name, dialect)} IS ${sqlString(oneLine(column.comment), dialect)};`;
 }
 
+/** DuckDB drops the length of VARCHAR(n); the local COPY reads the byte limits from this table instead. */
+export const columnLimitsTable = 'factline_column_limits';
+
+/** The limits table (DuckDB only; idempotent, so every table file can carry it). */
+export function printCreateColumnLimits(schema: string | undefined): string {
+  return `CREATE TABLE IF NOT EXISTS ${qualifiedName(schema, columnLimitsTable, 'duckdb')} (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL, max_bytes INTEGER NOT NULL, PRIMARY KEY (table_name, column_name));`;
+}
+
+/**
+ * The byte limits of the character columns given, as Redshift's VARCHAR/CHAR would enforce them (DuckDB only;
+ * `INSERT OR REPLACE`, so a widening is the same statement with a larger number). Empty when none is a string.
+ */
+export function printColumnLimits(schema: string | undefined, table: WarehouseTable, columns: readonly WarehouseColumn[]): string {
+  const rows = columns.flatMap((c) => (c.type.kind === 'varchar' || c.type.kind === 'char' ? [`(${sqlString(table.name, 'duckdb')}, ${sqlString(c.name, 'duckdb')}, ${c.type.bytes})`] : []));
+  return rows.length === 0 ? '' : `INSERT OR REPLACE INTO ${qualifiedName(schema, columnLimitsTable, 'duckdb')} VALUES\n    ${rows.join(',\n    ')};`;
+}
+
 /**
  * The table, then its comments: what a table file and a `create-table` migration hold.
  *
@@ -56,7 +73,10 @@ export function printColumnComment(schema: string | undefined, table: WarehouseT
  */
 export function printTableWithComments(schema: string | undefined, table: WarehouseTable, dialect: WarehouseDialect): string {
   const comments = [...(table.comment === '' ? [] : [printTableComment(schema, table, dialect)]), ...table.columns.filter((c) => c.comment !== '').map((c) => printColumnComment(schema, table, c, dialect))];
-  return comments.length === 0 ? printCreateTable(schema, table, dialect) : `${printCreateTable(schema, table, dialect)}\n\n${comments.join('\n')}`;
+  const limits = dialect === 'duckdb' ? printColumnLimits(schema, table, table.columns) : '';
+  // Each table's DDL stands alone (table files, generic mode), so it creates the limits table it writes to.
+  const limitsTable = limits === '' ? '' : printCreateColumnLimits(schema);
+  return [limitsTable, printCreateTable(schema, table, dialect), comments.join('\n'), limits].filter((part) => part !== '').join('\n\n');
 }
 
 /** `ALTER TABLE … ADD COLUMN`: nullable (existing rows get NULL), with its encoding in Redshift. */

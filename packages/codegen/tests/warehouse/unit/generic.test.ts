@@ -45,7 +45,10 @@ describe('generateGenericDdl', () => {
 
   it('prints DuckDB types and qualifies the table with a schema when given one', () => {
     const result = generateGenericDdl({ text: iglu, file: 'weather', dialect: 'duckdb', schema: 'atomic' });
-    expect(result.ok && result.sql).toContain('CREATE SCHEMA IF NOT EXISTS atomic;\n\nCREATE TABLE atomic.org_open_weather_current_weather_2 (\n    dt            TIMESTAMPTZ  NOT NULL,\n    main_temp_min DECIMAL(4,1),\n    user          VARCHAR\n);');
+    expect(result.ok && result.sql).toContain('CREATE TABLE atomic.org_open_weather_current_weather_2 (\n    dt            TIMESTAMPTZ  NOT NULL,\n    main_temp_min DECIMAL(4,1),\n    user          VARCHAR\n);');
+    // DuckDB drops VARCHAR lengths; the byte limits go to factline_column_limits, which the local COPY enforces.
+    expect(result.ok && result.sql).toContain('CREATE TABLE IF NOT EXISTS atomic.factline_column_limits');
+    expect(result.ok && result.sql).toMatch(/INSERT OR REPLACE INTO atomic\.factline_column_limits VALUES\n {4}\('org_open_weather_current_weather_2', 'user', \d+\);/);
   });
 
   it('uses Snowplow’s dotted, quoted names when asked', () => {

@@ -2,6 +2,8 @@
 
 CREATE SCHEMA IF NOT EXISTS telemetry;
 
+CREATE TABLE IF NOT EXISTS telemetry.factline_column_limits (table_name VARCHAR NOT NULL, column_name VARCHAR NOT NULL, max_bytes INTEGER NOT NULL, PRIMARY KEY (table_name, column_name));
+
 CREATE TABLE telemetry.device_facts (
     fact_id                VARCHAR      NOT NULL,
     entity_id              VARCHAR      NOT NULL,
@@ -46,3 +48,12 @@ COMMENT ON COLUMN telemetry.device_facts.reading_v2_temperature IS 'device.readi
 COMMENT ON COLUMN telemetry.device_facts.reading_v2_humidity IS 'device.reading v2: Relative humidity in percent.';
 COMMENT ON COLUMN telemetry.device_facts.reading_v2_error_count IS 'device.reading v2: Errors since boot.';
 COMMENT ON COLUMN telemetry.device_facts.timestamp IS 'device.timestamp v1: The device''s own clock when it reported (a reserved word as a column name: quoted).';
+
+INSERT OR REPLACE INTO telemetry.factline_column_limits VALUES
+    ('device_facts', 'fact_id', 36),
+    ('device_facts', 'entity_id', 40),
+    ('device_facts', 'fact_type', 128),
+    ('device_facts', 'event_id', 36),
+    ('device_facts', 'event_type', 128),
+    ('device_facts', 'firmware', 20),
+    ('device_facts', 'label', 18);
