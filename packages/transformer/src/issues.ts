@@ -1,5 +1,5 @@
 // Collects the issues of one record: every one is counted by rule, the first `max` are kept in full.
-import type { ValidationIssue } from '@factline/events';
+import { toValidationIssues, type ValidationError, type ValidationIssue } from '@factline/events';
 import { failureRules } from './constants.js';
 import type { TransformIssue } from './types.js';
 
@@ -33,6 +33,11 @@ export class IssueCollector {
     for (const issue of issues) {
       this.add({ ...event, pointer: base + issue.pointer, rule: issue.rule, message: rebaseMessage(issue, base) });
     }
+  }
+
+  /** Adds a fact validator's errors: the pointer is into the fact value, `fact` names the fact. */
+  addFactValidation(fact: string, errors: readonly ValidationError[] | null | undefined, event: { index: number; eventId: string }): void {
+    for (const issue of toValidationIssues(errors)) this.add({ ...event, fact, pointer: issue.pointer, rule: issue.rule, message: `${fact} value: ${issue.message}` });
   }
 
   /** The kept issues, followed by one `more-issues` entry when some were left out. */
