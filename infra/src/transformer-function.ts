@@ -19,11 +19,12 @@ export interface TransformerFunctionProps {
  * pure JavaScript, nothing native), its own log group with a retention, and a role that can write only that log
  * group (the transformer makes no AWS call).
  *
- * Sizing, for the 3 MB processor buffer: a request is at most about 4 MB of base64 JSON and the response at most
- * 6 MB, so peak heap stays in the tens of MB: any size from 256 MB up holds it. The default 1769 MB is chosen for
+ * Sizing, for the 0.5 MB processor buffer (facts are up to ~9× the events' bytes in the response): a request is under
+ * 1 MB, the response at most 6 MB; peak RSS was measured at 142 MB for a 6 MB worst case, so any size from 256 MB up
+ * holds it. The default 1769 MB is chosen for
  * CPU, not memory: Lambda gives one full vCPU at 1769 MB, the work is single-threaded and CPU-bound (decode,
  * validate, map, encode), so below it duration grows in proportion and the GB-seconds billed stay about the same,
- * while above it nothing gets faster. The timeout (60 s) is far above the expected duration of one 3 MB batch
+ * while above it nothing gets faster. The timeout (60 s) is far above the expected duration of one 0.5 MB batch
  * (well under a second on one vCPU) yet well under Firehose's 5-minute invocation limit, so a stuck invocation is
  * retried by Firehose (`NumberOfRetries`) minutes sooner than with the 5-minute maximum.
  *

@@ -38,7 +38,9 @@ export const defaultConfig: ProjectConfig = {
     namePrefix: 'factline-',
     compressionFormat: 'GZIP',
     bufferingHints: { sizeInMBs: 64, intervalInSeconds: 300 },
-    processor: { bufferSizeInMBs: 3, bufferIntervalInSeconds: 60, numberOfRetries: 3 },
+    // Facts are up to ~9× the bytes of the events they come from (booking.requested), and the Lambda response is
+    // capped at 6 MB: 0.5 MB of events is the largest request whose facts always fit (see the transformer README).
+    processor: { bufferSizeInMBs: 0.5, bufferIntervalInSeconds: 60, numberOfRetries: 3 },
     redshiftRetryDurationInSeconds: 3600,
   },
   lint: { rules: {} },

@@ -21,6 +21,7 @@ export interface MapperContext {
   eventId: string;
   eventType: string;
   eventVersion: number;
+  /** The envelope's occurred_at, normalised to UTC ISO 8601 with milliseconds. */
   occurredAt: string;
   producer: string;
 }
