@@ -1,0 +1,114 @@
+// The SQL every generated view shares, printed from the views model: which facts count (the latest derivation of
+// each event, one copy of each fact), how long each value held, and how one row per entity is folded from that.
+import { sharedColumns } from '../warehouse/shared-columns.js';
+import { qualifiedName, quoteIdentifier, sqlString } from '../warehouse/identifiers.js';
+import type { WarehouseDialect } from '../warehouse/types.js';
+import { viewColumns } from './constants.js';
+import type { EntityViews, ViewValueColumn } from './types.js';
+
+const indent = (lines: readonly string[], depth: number) => lines.map((line) => `${' '.repeat(depth * 4)}${line}`);
+const q = (name: string, dialect: WarehouseDialect) => quoteIdentifier(name, dialect);
+
+/** Shared columns but `recorded_at`, then every value column: what a fact is, whichever derivation recorded it. */
+function factColumns(views: EntityViews, dialect: WarehouseDialect): string[] {
+  return [...sharedColumns.map((c) => c.name).filter((name) => name !== 'recorded_at'), ...views.valueColumns.map((c) => c.name)].map((name) => q(name, dialect));
+}
+
+/**
+ * `derivations` and `facts`: of each event, only the facts of its latest derivation (the greatest `recorded_at` among
+ * its facts: a re-derivation supersedes what an earlier transformer wrote, including facts it no longer writes), and
+ * of each fact one copy (Firehose and the producer deliver at least once; copies share the deterministic fact_id).
+ * `knownAt` keeps only facts recorded by then (what the warehouse knew at that moment).
+ */
+export function factsCtes(views: EntityViews, dialect: WarehouseDialect, knownAt?: string): string[] {
+  const columns = factColumns(views, dialect);
+  const where = knownAt === undefined ? [] : [`WHERE recorded_at <= ${knownAt}`];
+  return [
+    'derivations AS (',
+    ...indent(['SELECT', ...indent([...columns.map((c) => `${c},`), 'recorded_at,', 'MAX(recorded_at) OVER (PARTITION BY event_id) AS derivation_recorded_at,', 'ROW_NUMBER() OVER (PARTITION BY event_id, fact_id ORDER BY recorded_at DESC) AS copy_number'], 1), `FROM ${qualifiedName(views.schema, views.factTable, dialect)}`, ...where], 1),
+    '),',
+    'facts AS (',
+    ...indent(['SELECT', ...indent(columns.map((c, i) => (i < columns.length - 1 ? `${c},` : c)), 1), 'FROM derivations', 'WHERE recorded_at = derivation_recorded_at', '  AND copy_number = 1'], 1),
+    ')',
+  ];
+}
+
+/**
+ * The select list of `<entity>_history`: each fact with the interval its value held. The next value of the same fact
+ * type (any version) ends it; ties on occurred_at are broken by event_id (UUIDv7: the producer's order) then fact_id,
+ * never by recorded_at, which a re-derivation changes.
+ */
+export function historySelect(views: EntityViews, dialect: WarehouseDialect): string[] {
+  const values = views.valueColumns.map((c) => `${q(c.name, dialect)},`);
+  return [
+    'SELECT',
+    ...indent(
+      [
+        'entity_id,',
+        'fact_type,',
+        'fact_version,',
+        ...values,
+        `occurred_at AS ${viewColumns.validFrom},`,
+        `LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS ${viewColumns.validTo},`,
+        'fact_id,',
+        'event_id,',
+        'event_type,',
+        'event_version',
+      ],
+      1,
+    ),
+  ];
+}
+
+/** MAX over the one row per fact that is in force; SUPER has no MAX in Redshift, so it goes through its JSON text. */
+function fold(column: ViewValueColumn, inForce: string, dialect: WarehouseDialect): string {
+  const value = `CASE WHEN ${inForce} THEN ${q(column.name, dialect)} END`;
+  if (column.type.kind === 'boolean') return `BOOL_OR(${value})`;
+  if (column.type.kind === 'json' && dialect === 'redshift') return `JSON_PARSE(MAX(JSON_SERIALIZE(${value})))`;
+  return `MAX(${value})`;
+}
+
+/**
+ * `entities`: one row per entity, each value column taken from the fact in force (`inForce`, a condition on
+ * valid_from/valid_to), from the history rows that `where` keeps.
+ */
+export function entitiesCte(views: EntityViews, dialect: WarehouseDialect, source: string, inForce: string, where: string | undefined): string[] {
+  return [
+    'entities AS (',
+    ...indent(
+      [
+        'SELECT',
+        ...indent(['entity_id,', ...views.valueColumns.map((c) => `${fold(c, inForce, dialect)} AS ${q(c.name, dialect)},`), `MIN(${viewColumns.validFrom}) AS ${viewColumns.firstOccurredAt},`, `MAX(${viewColumns.validFrom}) AS ${viewColumns.lastOccurredAt}`], 1),
+        `FROM ${source}`,
+        ...(where === undefined ? [] : [`WHERE ${where}`]),
+        'GROUP BY entity_id',
+      ],
+      1,
+    ),
+    ')',
+  ];
+}
+
+function lifecycleValue(views: EntityViews, dialect: WarehouseDialect): string | undefined {
+  const columns = views.lifecycle?.columns.map((c) => q(c, dialect)) ?? [];
+  if (columns.length === 0) return undefined;
+  return columns.length === 1 ? columns[0] : `COALESCE(${[...columns].reverse().join(', ')})`;
+}
+
+const inList = (values: readonly string[], dialect: WarehouseDialect) => `(${values.map((v) => sqlString(v, dialect)).join(', ')})`;
+
+/** The final select of a current-state query: the value columns, `is_active` as the lifecycle says, deleted ones left out. */
+export function currentSelect(views: EntityViews, dialect: WarehouseDialect): string[] {
+  const lifecycle = lifecycleValue(views, dialect);
+  const inactive = views.lifecycle?.inactive ?? [];
+  const deleted = views.lifecycle?.deleted ?? [];
+  const active = lifecycle === undefined ? [] : [inactive.length === 0 ? `TRUE AS ${viewColumns.isActive},` : `CASE WHEN ${lifecycle} IN ${inList(inactive, dialect)} THEN FALSE ELSE TRUE END AS ${viewColumns.isActive},`];
+  return [
+    'SELECT',
+    ...indent(['entity_id,', ...views.valueColumns.map((c) => `${q(c.name, dialect)},`), ...active, `${viewColumns.firstOccurredAt},`, viewColumns.lastOccurredAt], 1),
+    'FROM entities',
+    ...(lifecycle === undefined || deleted.length === 0 ? [] : [`WHERE ${lifecycle} IS NULL OR ${lifecycle} NOT IN ${inList(deleted, dialect)}`]),
+  ];
+}
+
+export { indent };
