@@ -15,3 +15,4 @@ export {
   type Direction,
   type SchemaChange,
 } from './model.js';
+export { evolutionPolicies, policyChanges, PolicyChangeType, policyFor, policyLabel, type EvolutionPolicy } from './policy.js';
