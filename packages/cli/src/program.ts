@@ -3,7 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { defaultChecks } from './checks.js';
 import { registerCheck, type CatalogCheck } from './commands/check.js';
 import { registerDdl } from './commands/ddl.js';
+import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerLocal } from './commands/local.js';
+import { registerMigrate } from './commands/migrate.js';
+import { registerSql } from './commands/sql.js';
 import { CliExit, type CliIo } from './io.js';
 
 export interface ProgramOptions {
@@ -20,6 +24,10 @@ export function createProgram(io: CliIo, options: ProgramOptions = {}): Command 
   registerGenerate(program, io);
   registerCheck(program, io, options.extraChecks ?? defaultChecks);
   registerDdl(program, io);
+  registerDemo(program, io);
+  registerLocal(program, io);
+  registerMigrate(program, io);
+  registerSql(program, io);
   return program;
 }
 
