@@ -9,6 +9,7 @@ const bin = path.join(root, 'packages/cli/src/bin.ts');
 const result = spawnSync(process.execPath, ['--conditions=@factline/source', '--import', import.meta.resolve('tsx'), bin, ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: process.env.INIT_CWD ?? process.cwd(),
-  env: { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=ExperimentalWarning'].filter(Boolean).join(' ') },
+  // The AWS SDK warns on every run that its releases after January 2027 need Node 22; the README says so once instead.
+  env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=ExperimentalWarning'].filter(Boolean).join(' ') },
 });
 process.exit(result.status ?? 1);
