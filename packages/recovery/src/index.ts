@@ -1,0 +1,13 @@
+export { recompute, type RecomputeOptions, type RecomputeProgress, type RecomputeResult } from './recompute.js';
+export { rederive, type RederiveOptions, type RederiveProgress } from './rederive.js';
+export { loadGeneration, type LoadGenerationResult } from './load-generation.js';
+export { replay, type ReplayedEvent, type ReplayOptions, type ReplayReport } from './replay.js';
+export { listFactObjects, type FactObject } from './fact-objects.js';
+export { listGenerations, parseManifest, maxReportedFailures, type GenerationFailure, type GenerationManifest, type GenerationObject } from './manifest.js';
+export { generationId, generationPrefix, manifestKey, masterDatasetLayout, parseLayoutKey, type LayoutKey } from './layout.js';
+export { splitRawEvents, type RawEvent } from './raw-events.js';
+export { readObjectText } from './object-text.js';
+export { replayedRefs, replayPrefix, type ReplayRun } from './replay-ledger.js';
+export { loadLedgerTable } from './load-ledger.js';
+export { describeTransformer, domainFingerprint, type DomainShape } from './transformer-version.js';
+export { RecoveryError, RecoveryErrorCode } from './errors.js';
