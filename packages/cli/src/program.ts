@@ -7,7 +7,11 @@ import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLocal } from './commands/local.js';
 import { registerMigrate } from './commands/migrate.js';
+import { registerRecompute } from './commands/recompute.js';
+import { registerRederive } from './commands/rederive.js';
+import { registerReplay } from './commands/replay.js';
 import { registerSql } from './commands/sql.js';
+import { registerViews } from './commands/views.js';
 import { CliExit, type CliIo } from './io.js';
 
 export interface ProgramOptions {
@@ -28,6 +32,10 @@ export function createProgram(io: CliIo, options: ProgramOptions = {}): Command 
   registerLocal(program, io);
   registerMigrate(program, io);
   registerSql(program, io);
+  registerViews(program, io);
+  registerRecompute(program, io);
+  registerReplay(program, io);
+  registerRederive(program, io);
   return program;
 }
 

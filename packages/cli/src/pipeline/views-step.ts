@@ -1,10 +1,10 @@
-// THE VIEWS HOOK of `pnpm demo`. The views (`<entity>_current`, `<entity>_history`, analysts' views) are built by
-// `factline views deploy`, which another change adds. When it exists, set `viewsStep` to a function that deploys
-// them into the demo's warehouse and says which view holds each entity's current state; the demo then runs it after
-// loading and shows rows of those views. Until then (`viewsStep` undefined) the demo reads the fact tables and
-// computes the current state in its own query (see `current-state.ts`).
+// THE VIEWS HOOK of `pnpm demo`: after loading, the demo deploys the views (`<entity>_current`, `<entity>_history`,
+// the analysts' views) with `factline views deploy`'s code and shows rows of each entity's current view. With
+// `viewsStep` undefined the demo would read the fact tables and compute the current state in its own query (see
+// `current-state.ts`).
 import type { StreamSettingsFile } from '@factline/stream-settings';
 import type { Warehouse } from '@factline/warehouse';
+import { deployProjectViews } from '../commands/views.js';
 
 /**
  * What the views step receives.
@@ -42,10 +42,13 @@ export interface ViewsStepResult {
 export type ViewsStep = (context: ViewsStepContext) => Promise<ViewsStepResult>;
 
 /**
- * The hook: `undefined` until `factline views deploy` exists. Then:
- * `export const viewsStep: ViewsStep | undefined = async (context) => runViewsDeploy(context);`
+ * The hook, filled: `factline views deploy` on the demo's warehouse (the generated views and the analysts' ones), and
+ * each entity's `<entity>_current` view for the summary.
  *
  * @example
  * if (viewsStep !== undefined) await viewsStep({ warehouse, root, settings });
  */
-export const viewsStep: ViewsStep | undefined = undefined;
+export const viewsStep: ViewsStep | undefined = async ({ warehouse, root }) => {
+  const { report, set } = await deployProjectViews(warehouse, root);
+  return { deployed: report.views.filter((v) => v.status === 'created' || v.status === 'replaced').map((v) => v.name), currentViews: set.currentViews };
+};
