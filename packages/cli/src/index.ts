@@ -4,3 +4,7 @@ export { runCheck, type CatalogCheck, type CheckOptions } from './commands/check
 export { runGenerate, type GenerateCommandOptions } from './commands/generate.js';
 export { runDdl, type DdlOptions } from './commands/ddl.js';
 export { defaultChecks, warehouseCheck } from './checks.js';
+export { runEvolutionGate, type EvolutionGateOptions } from './evolution/gate.js';
+export { formatEvolutionReport } from './evolution/format.js';
+export { EvolutionError, EvolutionErrorCode } from './evolution/errors.js';
+export type { ChangesetFile, ChangesetVerdict, EvolutionChange, EvolutionReport, SchemaEvolution } from './evolution/report.js';

@@ -54,6 +54,15 @@ export function fileChange(pair: CatalogPair, status: 'added' | 'removed', docum
     against: 'base',
     ...(policy.wayOut ? { wayOut: `${policy.wayOut}${document.kind === 'event' || document.kind === 'fact' ? '; to change it, publish a new version next to it' : ''}.` } : {}),
   };
+  // A new version of an existing event changes what `send(type, payload)` expects: existing calls must follow (or say
+  // `sendVersion(type, <old version>, …)`), so @factline/events needs a major release even though no data breaks.
+  if (status === 'added' && document.kind === 'event') {
+    const definition = pair.head.events.find((d) => d.document.file === document.file);
+    if (definition !== undefined && pair.base.events.some((d) => d.type === definition.type)) {
+      change.bump = 'major';
+      change.message += `; services that call send('${definition.type}', …) now send version ${definition.version} and must adapt their payload (or keep the old one with sendVersion), so @factline/events needs a major release`;
+    }
+  }
   const catalog = status === 'added' ? pair.head : pair.base;
   return { file: document.file, kind: document.kind, name: nameOf(catalog, document), status, policy: policyLabel(document.kind), verdict: policy.kind, changes: [change] };
 }

@@ -28,6 +28,11 @@ export interface EvolutionChange {
   through?: string[];
   /** What to do instead, for a breaking change. */
   wayOut?: string;
+  /**
+   * The package bump the change needs when it is larger than its verdict's: a new version of an existing event is
+   * additive for data but major for `@factline/events`, whose typed `send(type, payload)` takes the latest version.
+   */
+  bump?: VersionBump;
 }
 
 /**

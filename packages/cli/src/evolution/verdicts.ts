@@ -22,9 +22,12 @@ export function worstVerdict(changes: readonly { verdict: ChangeKind }[]): Chang
  * @example
  * bumpOf([{ verdict: 'additive' }]) // 'minor'
  */
-export function bumpOf(changes: readonly { verdict: ChangeKind }[]): VersionBump | undefined {
+export function bumpOf(changes: readonly { verdict: ChangeKind; bump?: VersionBump }[]): VersionBump | undefined {
   const worst = worstVerdict(changes);
-  return worst === undefined ? undefined : bumpFor(worst);
+  if (worst === undefined) return undefined;
+  let bump: VersionBump | 'none' = bumpFor(worst);
+  for (const change of changes) if (change.bump !== undefined) bump = largerBump(bump, change.bump);
+  return bump === 'none' ? undefined : bump;
 }
 
 /**

@@ -66,12 +66,13 @@ beforeAll(async () => {
 afterAll(() => repo.dispose());
 
 describe('a breaking change published as a new version, side by side', () => {
-  it('is additive for the gate: two new version files, a minor changeset', async () => {
+  it('is additive for the data, but a major release of @factline/events: send() now takes version 2', async () => {
     const run = await repo.check(base);
     expect(run.stdout).toContain('new version 2 of event booking.cancelled, side by side with version 1');
+    expect(run.stdout).toContain("services that call send('booking.cancelled', …) now send version 2");
     expect(run.stdout).toContain('new version 2 of fact booking.cancelled_by (values under "cancelled_by_v2"), side by side with version 1');
     expect(run.stdout).toContain('0 breaking, 2 additive');
-    expect(run.stdout).toContain('"@factline/events": minor');
+    expect(run.stdout).toContain('"@factline/events": major');
   });
 
   it('generates new columns for the new fact version, and the old column stays', async () => {
