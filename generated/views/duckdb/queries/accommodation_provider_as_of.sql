@@ -2,7 +2,32 @@
 -- The state of every accommodation_provider as of :as_of (valid time), counting only the facts recorded by :known_at
 -- (recorded time; pass the current time to count every fact). Same columns as accommodation_provider_current.
 
-WITH derivations AS (
+WITH latest AS (
+    SELECT event_id, MAX(recorded_at) AS recorded_at
+    FROM factline.accommodation_provider_facts
+    WHERE recorded_at <= CAST(:known_at AS TIMESTAMPTZ)
+    GROUP BY event_id
+),
+facts AS (
+    SELECT
+        f.fact_id,
+        f.entity_id,
+        f.fact_type,
+        f.fact_version,
+        f.occurred_at,
+        f.event_id,
+        f.event_type,
+        f.event_version,
+        f.country,
+        f.deactivation_reason,
+        f.email,
+        f.kind,
+        f.name,
+        f.status
+    FROM factline.accommodation_provider_facts AS f
+    JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at
+),
+intervals AS (
     SELECT
         fact_id,
         entity_id,
@@ -18,31 +43,9 @@ WITH derivations AS (
         kind,
         name,
         status,
-        recorded_at,
-        MAX(recorded_at) OVER (PARTITION BY event_id) AS derivation_recorded_at,
-        ROW_NUMBER() OVER (PARTITION BY event_id, fact_id ORDER BY recorded_at DESC) AS copy_number
-    FROM factline.accommodation_provider_facts
-    WHERE recorded_at <= CAST(:known_at AS TIMESTAMPTZ)
-),
-facts AS (
-    SELECT
-        fact_id,
-        entity_id,
-        fact_type,
-        fact_version,
-        occurred_at,
-        event_id,
-        event_type,
-        event_version,
-        country,
-        deactivation_reason,
-        email,
-        kind,
-        name,
-        status
-    FROM derivations
-    WHERE recorded_at = derivation_recorded_at
-      AND copy_number = 1
+        LEAD(fact_id) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS next_fact_id,
+        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to
+    FROM facts
 ),
 history AS (
     SELECT
@@ -56,12 +59,13 @@ history AS (
         name,
         status,
         occurred_at AS valid_from,
-        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to,
+        valid_to,
         fact_id,
         event_id,
         event_type,
         event_version
-    FROM facts
+    FROM intervals
+    WHERE next_fact_id IS NULL OR next_fact_id <> fact_id
 ),
 entities AS (
     SELECT

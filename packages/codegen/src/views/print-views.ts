@@ -33,7 +33,7 @@ function file(views: EntityViews, dialect: WarehouseDialect, name: string, kind:
  * printHistoryView(views, 'duckdb'); // CREATE VIEW factline.accommodation_history AS …
  */
 export function printHistoryView(views: EntityViews, dialect: WarehouseDialect): string {
-  const statement = [`CREATE VIEW ${qualifiedName(views.schema, views.names.history, dialect)} AS`, ...withClause([factsCtes(views, dialect)]), ...historySelect(views, dialect), 'FROM facts'];
+  const statement = [`CREATE VIEW ${qualifiedName(views.schema, views.names.history, dialect)} AS`, ...withClause([factsCtes(views, dialect)]), ...historySelect(views, dialect)];
   return file(views, dialect, views.names.history, 'view', [qualifiedName(views.schema, views.factTable, dialect)], [
     `Every value ${views.entity} ever had, with the interval it held: one row per fact that counts (of each event, the`,
     'facts of its latest derivation; of each fact, one copy). The state as of T is the rows where',
@@ -66,7 +66,7 @@ function currentDescription(views: EntityViews): string[] {
 
 /** The as-of pipeline from the fact table: history computed inline, so recorded time can be filtered too. */
 function asOfStatement(views: EntityViews, dialect: WarehouseDialect, asOf: string, knownAt: string): string[] {
-  const history = ['history AS (', ...indent([...historySelect(views, dialect), 'FROM facts'], 1), ')'];
+  const history = ['history AS (', ...indent(historySelect(views, dialect), 1), ')'];
   const inForce = `${viewColumns.validTo} IS NULL OR ${viewColumns.validTo} > ${asOf}`;
   return [...withClause([factsCtes(views, dialect, knownAt), history, entitiesCte(views, dialect, 'history', inForce, `${viewColumns.validFrom} <= ${asOf}`)]), ...currentSelect(views, dialect)];
 }

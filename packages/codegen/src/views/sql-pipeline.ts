@@ -15,48 +15,46 @@ function factColumns(views: EntityViews, dialect: WarehouseDialect): string[] {
 }
 
 /**
- * `derivations` and `facts`: of each event, only the facts of its latest derivation (the greatest `recorded_at` among
- * its facts: a re-derivation supersedes what an earlier transformer wrote, including facts it no longer writes), and
- * of each fact one copy (Firehose and the producer deliver at least once; copies share the deterministic fact_id).
- * `knownAt` keeps only facts recorded by then (what the warehouse knew at that moment).
+ * `latest` and `facts`: of each event, only the facts of its latest derivation (the greatest `recorded_at` among its
+ * facts: a re-derivation supersedes what an earlier transformer wrote, including facts it no longer writes).
+ * `knownAt` keeps only facts recorded by then (what the warehouse knew at that moment). Copies of a fact (Firehose
+ * and the producer deliver at least once; copies share the deterministic fact_id) are still there: `intervals` and
+ * `historySelect` keep one.
  */
 export function factsCtes(views: EntityViews, dialect: WarehouseDialect, knownAt?: string): string[] {
+  const table = qualifiedName(views.schema, views.factTable, dialect);
   const columns = factColumns(views, dialect);
-  const where = knownAt === undefined ? [] : [`WHERE recorded_at <= ${knownAt}`];
   return [
-    'derivations AS (',
-    ...indent(['SELECT', ...indent([...columns.map((c) => `${c},`), 'recorded_at,', 'MAX(recorded_at) OVER (PARTITION BY event_id) AS derivation_recorded_at,', 'ROW_NUMBER() OVER (PARTITION BY event_id, fact_id ORDER BY recorded_at DESC) AS copy_number'], 1), `FROM ${qualifiedName(views.schema, views.factTable, dialect)}`, ...where], 1),
+    'latest AS (',
+    ...indent(['SELECT event_id, MAX(recorded_at) AS recorded_at', `FROM ${table}`, ...(knownAt === undefined ? [] : [`WHERE recorded_at <= ${knownAt}`]), 'GROUP BY event_id'], 1),
     '),',
     'facts AS (',
-    ...indent(['SELECT', ...indent(columns.map((c, i) => (i < columns.length - 1 ? `${c},` : c)), 1), 'FROM derivations', 'WHERE recorded_at = derivation_recorded_at', '  AND copy_number = 1'], 1),
+    ...indent(['SELECT', ...indent(columns.map((c, i) => `f.${c}${i < columns.length - 1 ? ',' : ''}`), 1), `FROM ${table} AS f`, 'JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at'], 1),
+    '),',
+    'intervals AS (',
+    ...indent(['SELECT', ...indent([...columns.map((c) => `${c},`), `LEAD(fact_id) OVER (${intervalWindow}) AS next_fact_id,`, `LEAD(occurred_at) OVER (${intervalWindow}) AS ${viewColumns.validTo}`], 1), 'FROM facts'], 1),
     ')',
   ];
 }
 
 /**
- * The select list of `<entity>_history`: each fact with the interval its value held. The next value of the same fact
- * type (any version) ends it; ties on occurred_at are broken by event_id (UUIDv7: the producer's order) then fact_id,
- * never by recorded_at, which a re-derivation changes.
+ * The order of a fact's values: the next value of the same fact type (any version) ends the one before. Ties on
+ * occurred_at are broken by event_id (UUIDv7: the producer's order) then fact_id, never by recorded_at, which a
+ * re-derivation changes. Copies of a fact sort next to each other.
+ */
+const intervalWindow = 'PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id';
+
+/**
+ * The select list of `<entity>_history` over `intervals`: each fact once (the last of its copies, whose next row is
+ * the next value) with the interval its value held.
  */
 export function historySelect(views: EntityViews, dialect: WarehouseDialect): string[] {
   const values = views.valueColumns.map((c) => `${q(c.name, dialect)},`);
   return [
     'SELECT',
-    ...indent(
-      [
-        'entity_id,',
-        'fact_type,',
-        'fact_version,',
-        ...values,
-        `occurred_at AS ${viewColumns.validFrom},`,
-        `LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS ${viewColumns.validTo},`,
-        'fact_id,',
-        'event_id,',
-        'event_type,',
-        'event_version',
-      ],
-      1,
-    ),
+    ...indent(['entity_id,', 'fact_type,', 'fact_version,', ...values, `occurred_at AS ${viewColumns.validFrom},`, `${viewColumns.validTo},`, 'fact_id,', 'event_id,', 'event_type,', 'event_version'], 1),
+    'FROM intervals',
+    'WHERE next_fact_id IS NULL OR next_fact_id <> fact_id',
   ];
 }
 

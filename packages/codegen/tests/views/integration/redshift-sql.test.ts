@@ -6,7 +6,7 @@ import { generateFromCatalog, viewsGenerator, type GeneratedFile } from '@factli
 import { parseRedshift, relationsOf } from '../support/pg-parse.js';
 import { generatedProject, repositoryRoot, type GeneratedProject } from '../support/project.js';
 
-const cteNames = ['derivations', 'facts', 'history', 'entities'];
+const cteNames = ['latest', 'facts', 'intervals', 'history', 'entities'];
 
 async function redshiftFiles(root: string): Promise<GeneratedFile[]> {
   const { catalog } = await loadCatalog(root);

@@ -2,7 +2,36 @@
 -- The state of every member as of :as_of (valid time), counting only the facts recorded by :known_at
 -- (recorded time; pass the current time to count every fact). Same columns as member_current.
 
-WITH derivations AS (
+WITH latest AS (
+    SELECT event_id, MAX(recorded_at) AS recorded_at
+    FROM club_data.member_facts
+    WHERE recorded_at <= CAST(:known_at AS TIMESTAMPTZ)
+    GROUP BY event_id
+),
+facts AS (
+    SELECT
+        f.fact_id,
+        f.entity_id,
+        f.fact_type,
+        f.fact_version,
+        f.occurred_at,
+        f.event_id,
+        f.event_type,
+        f.event_version,
+        f.club,
+        f.nickname,
+        f.nickname_v2_display,
+        f.nickname_v2_handle,
+        f.note,
+        f."order",
+        f.state,
+        f.state_v2,
+        f.tags,
+        f.verified
+    FROM club_data.member_facts AS f
+    JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at
+),
+intervals AS (
     SELECT
         fact_id,
         entity_id,
@@ -22,35 +51,9 @@ WITH derivations AS (
         state_v2,
         tags,
         verified,
-        recorded_at,
-        MAX(recorded_at) OVER (PARTITION BY event_id) AS derivation_recorded_at,
-        ROW_NUMBER() OVER (PARTITION BY event_id, fact_id ORDER BY recorded_at DESC) AS copy_number
-    FROM club_data.member_facts
-    WHERE recorded_at <= CAST(:known_at AS TIMESTAMPTZ)
-),
-facts AS (
-    SELECT
-        fact_id,
-        entity_id,
-        fact_type,
-        fact_version,
-        occurred_at,
-        event_id,
-        event_type,
-        event_version,
-        club,
-        nickname,
-        nickname_v2_display,
-        nickname_v2_handle,
-        note,
-        "order",
-        state,
-        state_v2,
-        tags,
-        verified
-    FROM derivations
-    WHERE recorded_at = derivation_recorded_at
-      AND copy_number = 1
+        LEAD(fact_id) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS next_fact_id,
+        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to
+    FROM facts
 ),
 history AS (
     SELECT
@@ -68,12 +71,13 @@ history AS (
         tags,
         verified,
         occurred_at AS valid_from,
-        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to,
+        valid_to,
         fact_id,
         event_id,
         event_type,
         event_version
-    FROM facts
+    FROM intervals
+    WHERE next_fact_id IS NULL OR next_fact_id <> fact_id
 ),
 entities AS (
     SELECT
