@@ -37,6 +37,11 @@ export interface SendEventsOptions {
   progressEvery?: number;
   /** Stops sending further events (those sent are still flushed). */
   signal?: AbortSignal;
+  /**
+   * Awaited before every 100th event: lets the caller slow the sending down, for example while the receiving side
+   * has too much waiting (back-pressure beyond the producer's own, which only sees Firehose's answers).
+   */
+  pace?: () => Promise<void> | void;
 }
 
 /**
@@ -89,6 +94,12 @@ export async function sendEvents(options: SendEventsOptions): Promise<SendReport
       break;
     }
     // A DemoEvent's type, version and payload match by construction; TypeScript cannot follow the union through.
+    if (sent % 100 === 0) {
+      // `send` resolves without touching the event loop while the producer has room, so a loop of sends would starve
+      // every timer and socket of this process (the producer's own calls included): let them run now and then.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (options.pace !== undefined) await options.pace();
+    }
     await producer.sendVersion(event.type, event.version as never, event.payload as never, { eventId: event.eventId, occurredAt: event.occurredAt });
     sent += 1;
     byType[event.type] = (byType[event.type] ?? 0) + 1;

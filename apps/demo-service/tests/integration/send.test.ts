@@ -102,4 +102,27 @@ describe('sendEvents', () => {
     expect(report).toMatchObject({ sent: 40, aborted: true, undelivered: 0 });
     expect(received(endpoint).map((e) => e['event_id']).sort()).toEqual(events.slice(0, 40).map((e) => e.eventId).sort());
   });
+
+  it('waits for pace before every 100th event, so a full receiver holds the sending back', async () => {
+    // Prepare
+    endpoint = await startFirehoseEndpoint();
+    producer = producerFor(endpoint.endpoint);
+    const acceptedAtPace: number[] = [];
+    let release: () => void = () => undefined;
+    const pace = (): Promise<void> | void => {
+      acceptedAtPace.push(producer!.metrics().eventsAccepted);
+      // Hold the sending at 200 events until the test lets it go on.
+      if (acceptedAtPace.length === 3) return new Promise<void>((resolve) => (release = resolve));
+    };
+    // Act
+    const sending = sendEvents({ producer, events: generateScenario({ events: 250, seed: 5 }), pace });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const heldAt = producer.metrics().eventsAccepted;
+    release();
+    const report = await sending;
+    // Assess
+    expect(acceptedAtPace).toEqual([0, 100, 200]);
+    expect(heldAt).toBe(200);
+    expect(report.sent).toBe(250);
+  });
 });

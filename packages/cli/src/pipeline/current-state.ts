@@ -93,7 +93,7 @@ export async function readCurrentState(warehouse: Warehouse, streams: readonly S
     const byStatus = hasStatus
       ? Object.fromEntries((await warehouse.query<{ status: string | null; n: number | bigint }>(`select status, count(*) as n from ${current} c group by status order by n desc, status`)).map((r) => [r.status ?? 'NULL', Number(r.n)]))
       : undefined;
-    states.push({ entity: stream.entity, source: view ?? table, entities: Number(entities?.n ?? 0), facts: Number(counts?.facts ?? 0), byStatus, sample: view === undefined ? sample.map(statusFirst) : sample });
+    states.push({ entity: stream.entity, source: view ?? table, entities: Number(entities?.n ?? 0), facts: Number(counts?.facts ?? 0), byStatus, sample: sample.map(statusFirst) });
   }
   return states;
 }

@@ -1,9 +1,9 @@
 // `pnpm demo`: the seeded scenario of the demo service through the whole local pipeline, from an empty data folder.
-import { sendScenario } from '@factline/demo-service';
 import { prepareDemoFolder, writeDemoMarker, type DemoMarker } from './demo-folder.js';
 import type { LocalProject } from './project.js';
 import type { ProgressBar } from './progress.js';
 import { runPipeline, type PipelineRunResult } from './run.js';
+import { scenarioProcessSender } from './senders.js';
 import type { ViewsStep } from './views-step.js';
 
 /**
@@ -51,8 +51,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   await writeDemoMarker(project, marker);
   const result = await runPipeline({
     project,
-    total: events,
-    send: ({ producer, signal, onProgress }) => sendScenario({ producer, events, seed, onProgress: (p) => onProgress(p.sent), ...(signal === undefined ? {} : { signal }) }),
+    sender: scenarioProcessSender({ events, seed, cwd: project.root }),
     ...(options.bufferIntervalSeconds === undefined ? {} : { bufferIntervalSeconds: options.bufferIntervalSeconds }),
     ...(options.bar === undefined ? {} : { bar: options.bar }),
     ...(options.onStage === undefined ? {} : { onStage: options.onStage }),

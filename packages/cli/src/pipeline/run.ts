@@ -1,9 +1,7 @@
 // One run of the whole local pipeline, as `pnpm demo` does it: prepare the warehouse, start the local Firehose with
 // the real transformer and the Redshift destination, send events through the typed producer over real HTTP, wait
 // until everything is delivered and loaded, build the views (when that step exists), and read the result.
-import { FirehoseClient } from '@aws-sdk/client-firehose';
 import type { SendReport } from '@factline/demo-service';
-import { createEventProducer, type EventProducer } from '@factline/events';
 import { outstandingLoadFailures, type DestinationStats, type Logger, type OutstandingLoadFailure } from '@factline/local';
 import type { StreamSettingsFile } from '@factline/stream-settings';
 import type { DuckDbWarehouse, MigrationReport } from '@factline/warehouse';
@@ -12,34 +10,33 @@ import { openLocalWarehouse } from './local-warehouse.js';
 import { startLocalPipeline, type LocalPipeline } from './local-pipeline.js';
 import type { LocalProject } from './project.js';
 import type { ProgressBar } from './progress.js';
+import type { EventSender } from './senders.js';
 import { waitUntilSettled, totals, type StackTotals } from './settle.js';
 import { migrateLocalWarehouse } from './setup.js';
 import type { TransformStats } from './transform.js';
 import { viewsStep as defaultViewsStep, type ViewsStep, type ViewsStepResult } from './views-step.js';
 
-/** What the send step gets: a producer pointed at the local Firehose. */
-export interface SendContext {
-  producer: EventProducer;
-  signal: AbortSignal | undefined;
-  onProgress: (sent: number) => void;
-}
-
 /**
  * Options of `runPipeline`.
  *
  * @example
- * const options: RunPipelineOptions = { project, total: 1000, send: ({ producer }) => sendScenario({ producer, events: 1000 }) };
+ * const options: RunPipelineOptions = { project, sender: scenarioProcessSender({ events: 1000, seed: 42, cwd: project.root }) };
  */
 export interface RunPipelineOptions {
   project: LocalProject;
-  /** Sends the events; resolves once the producer has flushed them. */
-  send: (context: SendContext) => Promise<SendReport>;
-  /** How many events `send` sends, for the progress bar. */
-  total?: number;
+  /** What sends the events (`scenarioProcessSender`, `inProcessSender`). */
+  sender: EventSender;
   /** Buffering interval of every stream, seconds. Default 1 (the settings say 300: too long for a demo). */
   bufferIntervalSeconds?: number;
   /** Buffering size of every stream, MiB. Default: the settings'. */
   bufferSizeMiB?: number;
+  /**
+   * Sending pauses while the local Firehose holds more records than this that are not delivered yet (default
+   * 2,000, about 10 MB of packed events). The emulator keeps them in memory and delivers a stream's whole buffer as
+   * one object, so without it a slow load makes ever larger objects; with it, the run measures the rate the whole
+   * pipeline sustains.
+   */
+  maxBufferedRecords?: number;
   /** Progress bars (draw nothing when stdout is not a terminal). */
   bar?: (label: string, total: number | undefined) => ProgressBar;
   /** A line for each stage as it starts. */
@@ -49,6 +46,8 @@ export interface RunPipelineOptions {
   viewsStep?: ViewsStep | undefined;
   /** Rows of current state per entity in the result. Default 3. */
   sampleSize?: number;
+  /** Read the current state and the outstanding load failures at the end. Default true. */
+  readState?: boolean;
   log?: Logger;
 }
 
@@ -64,6 +63,8 @@ export interface PipelineRunResult {
   send: SendReport;
   /** Firehose records the producer made (events are packed several to a record). */
   recordsSent: number;
+  /** Peak resident memory of the sender's process, MB (undefined when it sent from this process). */
+  senderPeakRssMb: number | undefined;
   totals: StackTotals;
   destination: DestinationStats;
   transform: TransformStats;
@@ -84,7 +85,7 @@ const noBar = (): ProgressBar => ({ update: () => undefined, done: () => undefin
  * Runs the pipeline once. The data folder keeps everything (write-ahead log, bucket, warehouse) afterwards.
  *
  * @example
- * const result = await runPipeline({ project, total: 100, send: ({ producer }) => sendEvents({ producer, events }) });
+ * const result = await runPipeline({ project, sender: inProcessSender(events) });
  */
 export async function runPipeline(options: RunPipelineOptions): Promise<PipelineRunResult> {
   const { project } = options;
@@ -100,33 +101,37 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
   };
 
   stage('Preparing the warehouse and starting the local stack');
-  const warehouse: DuckDbWarehouse = await openLocalWarehouse({ path: project.warehousePath });
+  const { sender } = options;
+  // The sender (a process of its own, for the scenario) starts while the warehouse and the stack get ready.
+  const senderReady = sender.prepare();
+  senderReady.catch(() => undefined);
+  let warehouse: DuckDbWarehouse | undefined;
   let pipeline: LocalPipeline | undefined;
-  let firehose: FirehoseClient | undefined;
   try {
+    warehouse = await openLocalWarehouse({ path: project.warehousePath });
     const migrations = await migrateLocalWarehouse(warehouse, project);
     const buffering = { intervalInSeconds: options.bufferIntervalSeconds ?? 1, ...(options.bufferSizeMiB === undefined ? {} : { sizeInMBs: options.bufferSizeMiB }) };
     pipeline = await startLocalPipeline({ project, warehouse, buffering, ...(options.log === undefined ? {} : { log: options.log }) });
     const { stack, destination, settings } = pipeline;
     await destination.prepare(settings.warehouse.schema);
+
+    await senderReady;
     endStage('prepare');
 
     stage(`Sending events to the local Firehose at ${stack.endpoint}`);
-    firehose = new FirehoseClient({ endpoint: stack.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-    const producer = createEventProducer({ firehose, producer: 'demo-service' });
-    const sending = bar('Sending', options.total);
+    const sending = bar('Sending', sender.total);
     const suffix = (): string => {
       const t = totals(stack.status());
       return `${t.delivered.toLocaleString('en-US')} records delivered, ${destination.stats().rowsLoaded.toLocaleString('en-US')} facts loaded`;
     };
-    let send: SendReport;
-    try {
-      send = await options.send({ producer, signal: options.signal, onProgress: (sent) => sending.update(sent, suffix()) });
-    } finally {
-      await producer.close().catch(() => undefined);
-    }
+    const maxBuffered = options.maxBufferedRecords ?? 2000;
+    const sent = await sender.send({
+      endpoint: stack.endpoint,
+      signal: options.signal,
+      onProgress: (count) => sending.update(count, suffix()),
+      shouldPause: () => totals(stack.status()).buffered > maxBuffered,
+    });
     sending.done(suffix());
-    const recordsSent = producer.metrics().recordsDelivered;
     endStage('send');
 
     stage('Delivering and loading what is still buffered');
@@ -145,16 +150,21 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       endStage('views');
     }
 
-    stage('Reading the current state');
-    const state = await readCurrentState(warehouse, settings.streams, views?.currentViews ?? {}, options.sampleSize ?? 3);
-    const loadFailures = await outstandingLoadFailures(warehouse, settings.warehouse.schema);
-    endStage('query');
+    let state: EntityState[] = [];
+    let loadFailures: OutstandingLoadFailure[] = [];
+    if (options.readState !== false) {
+      stage('Reading the current state');
+      state = await readCurrentState(warehouse, settings.streams, views?.currentViews ?? {}, options.sampleSize ?? 3);
+      loadFailures = await outstandingLoadFailures(warehouse, settings.warehouse.schema);
+      endStage('query');
+    }
 
     const status = stack.status();
     return {
       migrations,
-      send,
-      recordsSent,
+      send: sent.report,
+      recordsSent: sent.recordsSent,
+      senderPeakRssMb: sent.senderPeakRssMb,
       totals: settled,
       destination: destination.stats(),
       transform: pipeline.transform.stats(),
@@ -167,8 +177,8 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
       totalMs: performance.now() - started,
     };
   } finally {
-    firehose?.destroy();
+    sender.dispose();
     await pipeline?.stack.stop();
-    await warehouse.close();
+    await warehouse?.close();
   }
 }

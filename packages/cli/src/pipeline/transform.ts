@@ -71,6 +71,10 @@ export function createLocalTransform(options: { log?: Logger } = {}): LocalTrans
   const handler = createLambdaHandler(loadConfig({}), logger);
   return {
     transform: async (event) => {
+      // The local Firehose invokes the handler for a batch's invocations one after the other, each resolving at
+      // once: without a turn of the event loop in between, a large batch would hold up every socket and timer of the
+      // process (the Firehose API and the producer's calls) until all of it is transformed.
+      await new Promise((resolve) => setImmediate(resolve));
       const started = performance.now();
       try {
         return (await handler(event)) as Awaited<ReturnType<FirehoseTransform>>;

@@ -1,6 +1,6 @@
 // `factline demo` (`pnpm demo`): a run, a rerun that starts over instead of doubling, a run killed halfway and run
 // again, and a folder the demo did not make.
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCaptured } from '../support/capture.js';
@@ -57,19 +57,21 @@ describe('factline demo', () => {
 
   it('run again after being killed halfway, loads every event exactly once', async () => {
     // Prepare: a demo killed (SIGKILL) once its first facts objects are delivered.
-    const killed = startFactline(['demo', '--events', '10000', '--seed', '3', '--data-dir', dataDir]);
+    const killed = startFactline(['demo', '--events', '6000', '--seed', '3', '--data-dir', dataDir]);
     const facts = path.join(dataDir, 's3', 'factline-local', 'facts', 'booking');
     await waitUntil(async () => (await readdir(facts, { recursive: true }).catch(() => [])).some((f) => String(f).endsWith('.gz')), 60_000, 'a first facts object');
+    const markerAtKill = JSON.parse(await readFile(path.join(dataDir, 'demo.json'), 'utf8')) as { state: string };
     killed.process.kill('SIGKILL');
     await killed.exited;
     // Act
-    const rerun = await cli('demo', '--events', '10000', '--seed', '3');
+    const rerun = await cli('demo', '--events', '6000', '--seed', '3');
     // Assess
     expect(rerun.stderr).toBe("");
     expect(rerun.code).toBe(0);
+    expect(markerAtKill.state).toBe('running');
     expect(killed.stdout()).not.toContain('Failures:');
     const tables = await counts();
-    expect(tables.reduce((n, t) => n + t.events, 0)).toBe(10_000);
+    expect(tables.reduce((n, t) => n + t.events, 0)).toBe(6_000);
     expect(tables.every((t) => t.facts === t.distinct_facts)).toBe(true);
   }, 120_000);
 

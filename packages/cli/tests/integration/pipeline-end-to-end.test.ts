@@ -2,10 +2,11 @@
 // Firehose, the real transformer Lambda handler, the Redshift destination and DuckDB. The expected fact tables are
 // written out below, row by row.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendEvents, type DemoEvent } from '@factline/demo-service';
+import type { DemoEvent } from '@factline/demo-service';
 import { factId } from '@factline/transformer';
 import { createDuckDbWarehouse, type Row } from '@factline/warehouse';
 import { runPipeline, type PipelineRunResult } from '../../src/pipeline/run.js';
+import { inProcessSender } from '../../src/pipeline/senders.js';
 import { temporaryProject } from '../support/local-project.js';
 
 const P1 = '019a0000-0000-7000-8000-000000000001';
@@ -114,7 +115,7 @@ beforeAll(async () => {
   const { project, remove } = await temporaryProject();
   cleanup = remove;
   started = Date.now();
-  result = await runPipeline({ project, total: sent.length, viewsStep: undefined, send: ({ producer }) => sendEvents({ producer, events: sent }) });
+  result = await runPipeline({ project, sender: inProcessSender(sent), viewsStep: undefined });
   const warehouse = await createDuckDbWarehouse({ path: project.warehousePath });
   try {
     tables = {};

@@ -2,14 +2,13 @@
 // table with the generated JSONPaths, as Firehose's Redshift destination does, through the Warehouse interface.
 // Idempotent per object key (a ledger in the same transaction as the COPY); a failed load is recorded (a table and,
 // optionally, a JSON-lines file, with Firehose's error codes) and thrown, so the local Firehose retries it later.
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { ObjectStore } from '@factline/object-store';
 import { copyRequestForStream, type Warehouse } from '@factline/warehouse';
 import type { Delivery, Logger, OnDelivered } from '../types.js';
 import { classifyLoadFailure, redshiftDeliveryErrorCodes, type ClassifiedFailure } from './error-codes.js';
 import { RedshiftDestinationError, RedshiftDestinationErrorCode } from './errors.js';
-import { checkedSchema, createTablesSql, isLoaded, previousAttempts, recordFailure, recordLoaded, type ObjectRef } from './ledger.js';
+import { recordLoadFailure } from './failure-log.js';
+import { checkedSchema, createTablesSql, isLoaded, recordLoaded, type ObjectRef } from './ledger.js';
 
 /**
  * Options of `createRedshiftDestination`.
@@ -131,26 +130,9 @@ export function createRedshiftDestination(options: RedshiftDestinationOptions): 
   };
 
   const fail = async (warehouse: Warehouse | undefined, schema: string, object: ObjectRef, failure: ClassifiedFailure, cause: unknown): Promise<RedshiftDestinationError> => {
-    let attempt = (attempts.get(object.key) ?? 0) + 1;
-    const notes: string[] = [];
-    if (warehouse !== undefined) {
-      try {
-        await ensureTables(warehouse, schema);
-        attempt = (await previousAttempts(warehouse, schema, object)) + 1;
-        await recordFailure(warehouse, schema, object, attempt, failure, new Date(now()));
-      } catch (error) {
-        notes.push(`(could not record it in ${schema}.factline_load_errors: ${(error as Error).message})`);
-      }
-    }
-    if (options.errorLogFile !== undefined) {
-      try {
-        await mkdir(dirname(options.errorLogFile), { recursive: true });
-        const line = { timestamp: new Date(now()).toISOString(), deliveryStreamName: object.deliveryStream, destination: object.table, bucket: object.bucket, key: object.key, attempt, ...failure };
-        await appendFile(options.errorLogFile, `${JSON.stringify(line)}\n`);
-      } catch (error) {
-        notes.push(`(could not append it to ${options.errorLogFile}: ${(error as Error).message})`);
-      }
-    }
+    if (warehouse !== undefined) await ensureTables(warehouse, schema).catch(() => undefined);
+    const fallbackAttempt = (attempts.get(object.key) ?? 0) + 1;
+    const { attempt, notes } = await recordLoadFailure({ warehouse, schema, object, failure, fallbackAttempt, errorLogFile: options.errorLogFile, at: new Date(now()) });
     attempts.set(object.key, attempt);
     stats.failedAttempts += 1;
     stats.lastFailure = { key: object.key, errorCode: failure.errorCode, errorMessage: failure.errorMessage };
