@@ -53,8 +53,14 @@ export function formatDemoSummary(result: DemoResult, project: LocalProject, cwd
   lines.push(
     '',
     `  Everything stays in ${shown(project.dataDir, cwd)}/ (the write-ahead log, the bucket folder s3/${project.bucket}/, the DuckDB warehouse). Ask it questions:`,
-    `    pnpm factline sql "select table_name, count(*) as n from information_schema.tables where table_schema = '${schema}' group by all"`,
+    `    pnpm factline sql "select table_name, table_type from information_schema.tables where table_schema = '${schema}' order by 1"`,
     ...(first === undefined ? [] : [`    pnpm factline sql "select fact_type, count(*) as facts, count(distinct entity_id) as entities from ${first.redshift.copyCommand.dataTableName} group by 1 order by 1"`]),
+    ...Object.entries(result.views?.currentViews ?? {})
+      .slice(0, 1)
+      .map(([entity, view]) => {
+        const recent = result.state.find((state) => state.entity === entity)?.sample[0]?.['last_occurred_at'] !== undefined;
+        return `    pnpm factline sql "select * from ${view}${recent ? ' order by last_occurred_at desc' : ''} limit 5"`;
+      }),
     `  Running \`pnpm demo\` again starts over from an empty ${shown(project.dataDir, cwd)}/ (the same seed gives the same events, so the same facts).`,
   );
   return lines.join('\n');
