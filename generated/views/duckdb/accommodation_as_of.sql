@@ -37,7 +37,7 @@ facts AS (
     FROM factline.accommodation_facts AS f
     JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at
 ),
-intervals AS (
+ranked AS (
     SELECT
         fact_id,
         entity_id,
@@ -60,57 +60,29 @@ intervals AS (
         provider,
         status,
         title,
-        LEAD(fact_id) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS next_fact_id,
-        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to
+        ROW_NUMBER() OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at DESC, event_id DESC, fact_id DESC) AS recency
     FROM facts
-),
-history AS (
-    SELECT
-        entity_id,
-        fact_type,
-        fact_version,
-        address_street,
-        address_city,
-        address_postal_code,
-        address_country,
-        amenities,
-        available_from,
-        kind,
-        max_guests,
-        nightly_price_amount_minor,
-        nightly_price_currency,
-        provider,
-        status,
-        title,
-        occurred_at AS valid_from,
-        valid_to,
-        fact_id,
-        event_id,
-        event_type,
-        event_version
-    FROM intervals
-    WHERE next_fact_id IS NULL OR next_fact_id <> fact_id
+    WHERE occurred_at <= CAST(as_of AS TIMESTAMPTZ)
 ),
 entities AS (
     SELECT
         entity_id,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN address_street END) AS address_street,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN address_city END) AS address_city,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN address_postal_code END) AS address_postal_code,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN address_country END) AS address_country,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN amenities END) AS amenities,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN available_from END) AS available_from,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN kind END) AS kind,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN max_guests END) AS max_guests,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN nightly_price_amount_minor END) AS nightly_price_amount_minor,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN nightly_price_currency END) AS nightly_price_currency,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN provider END) AS provider,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN status END) AS status,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN title END) AS title,
-        MIN(valid_from) AS first_occurred_at,
-        MAX(valid_from) AS last_occurred_at
-    FROM history
-    WHERE valid_from <= CAST(as_of AS TIMESTAMPTZ)
+        MAX(CASE WHEN recency = 1 THEN address_street END) AS address_street,
+        MAX(CASE WHEN recency = 1 THEN address_city END) AS address_city,
+        MAX(CASE WHEN recency = 1 THEN address_postal_code END) AS address_postal_code,
+        MAX(CASE WHEN recency = 1 THEN address_country END) AS address_country,
+        MAX(CASE WHEN recency = 1 THEN amenities END) AS amenities,
+        MAX(CASE WHEN recency = 1 THEN available_from END) AS available_from,
+        MAX(CASE WHEN recency = 1 THEN kind END) AS kind,
+        MAX(CASE WHEN recency = 1 THEN max_guests END) AS max_guests,
+        MAX(CASE WHEN recency = 1 THEN nightly_price_amount_minor END) AS nightly_price_amount_minor,
+        MAX(CASE WHEN recency = 1 THEN nightly_price_currency END) AS nightly_price_currency,
+        MAX(CASE WHEN recency = 1 THEN provider END) AS provider,
+        MAX(CASE WHEN recency = 1 THEN status END) AS status,
+        MAX(CASE WHEN recency = 1 THEN title END) AS title,
+        MIN(occurred_at) AS first_occurred_at,
+        MAX(occurred_at) AS last_occurred_at
+    FROM ranked
     GROUP BY entity_id
 )
 SELECT

@@ -30,7 +30,7 @@ facts AS (
     FROM factline.accommodation_provider_facts AS f
     JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at
 ),
-intervals AS (
+ranked AS (
     SELECT
         fact_id,
         entity_id,
@@ -46,43 +46,22 @@ intervals AS (
         kind,
         name,
         status,
-        LEAD(fact_id) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS next_fact_id,
-        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to
+        ROW_NUMBER() OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at DESC, event_id DESC, fact_id DESC) AS recency
     FROM facts
-),
-history AS (
-    SELECT
-        entity_id,
-        fact_type,
-        fact_version,
-        country,
-        deactivation_reason,
-        email,
-        kind,
-        name,
-        status,
-        occurred_at AS valid_from,
-        valid_to,
-        fact_id,
-        event_id,
-        event_type,
-        event_version
-    FROM intervals
-    WHERE next_fact_id IS NULL OR next_fact_id <> fact_id
+    WHERE occurred_at <= CAST(as_of AS TIMESTAMPTZ)
 ),
 entities AS (
     SELECT
         entity_id,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN country END) AS country,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN deactivation_reason END) AS deactivation_reason,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN email END) AS email,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN kind END) AS kind,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN name END) AS name,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(as_of AS TIMESTAMPTZ) THEN status END) AS status,
-        MIN(valid_from) AS first_occurred_at,
-        MAX(valid_from) AS last_occurred_at
-    FROM history
-    WHERE valid_from <= CAST(as_of AS TIMESTAMPTZ)
+        MAX(CASE WHEN recency = 1 THEN country END) AS country,
+        MAX(CASE WHEN recency = 1 THEN deactivation_reason END) AS deactivation_reason,
+        MAX(CASE WHEN recency = 1 THEN email END) AS email,
+        MAX(CASE WHEN recency = 1 THEN kind END) AS kind,
+        MAX(CASE WHEN recency = 1 THEN name END) AS name,
+        MAX(CASE WHEN recency = 1 THEN status END) AS status,
+        MIN(occurred_at) AS first_occurred_at,
+        MAX(occurred_at) AS last_occurred_at
+    FROM ranked
     GROUP BY entity_id
 )
 SELECT

@@ -33,7 +33,7 @@ facts AS (
     FROM factline.booking_facts AS f
     JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at
 ),
-intervals AS (
+ranked AS (
     SELECT
         fact_id,
         entity_id,
@@ -55,55 +55,28 @@ intervals AS (
         tenant,
         total_price_amount_minor,
         total_price_currency,
-        LEAD(fact_id) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS next_fact_id,
-        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to
+        ROW_NUMBER() OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at DESC, event_id DESC, fact_id DESC) AS recency
     FROM facts
-),
-history AS (
-    SELECT
-        entity_id,
-        fact_type,
-        fact_version,
-        accommodation,
-        cancellation_reason,
-        cancelled_by,
-        check_in,
-        check_out,
-        expires_at,
-        guests,
-        nights,
-        status,
-        tenant,
-        total_price_amount_minor,
-        total_price_currency,
-        occurred_at AS valid_from,
-        valid_to,
-        fact_id,
-        event_id,
-        event_type,
-        event_version
-    FROM intervals
-    WHERE next_fact_id IS NULL OR next_fact_id <> fact_id
+    WHERE occurred_at <= CAST(:as_of AS TIMESTAMPTZ)
 ),
 entities AS (
     SELECT
         entity_id,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN accommodation END) AS accommodation,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN cancellation_reason END) AS cancellation_reason,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN cancelled_by END) AS cancelled_by,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN check_in END) AS check_in,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN check_out END) AS check_out,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN expires_at END) AS expires_at,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN guests END) AS guests,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN nights END) AS nights,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN status END) AS status,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN tenant END) AS tenant,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN total_price_amount_minor END) AS total_price_amount_minor,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN total_price_currency END) AS total_price_currency,
-        MIN(valid_from) AS first_occurred_at,
-        MAX(valid_from) AS last_occurred_at
-    FROM history
-    WHERE valid_from <= CAST(:as_of AS TIMESTAMPTZ)
+        MAX(CASE WHEN recency = 1 THEN accommodation END) AS accommodation,
+        MAX(CASE WHEN recency = 1 THEN cancellation_reason END) AS cancellation_reason,
+        MAX(CASE WHEN recency = 1 THEN cancelled_by END) AS cancelled_by,
+        MAX(CASE WHEN recency = 1 THEN check_in END) AS check_in,
+        MAX(CASE WHEN recency = 1 THEN check_out END) AS check_out,
+        MAX(CASE WHEN recency = 1 THEN expires_at END) AS expires_at,
+        MAX(CASE WHEN recency = 1 THEN guests END) AS guests,
+        MAX(CASE WHEN recency = 1 THEN nights END) AS nights,
+        MAX(CASE WHEN recency = 1 THEN status END) AS status,
+        MAX(CASE WHEN recency = 1 THEN tenant END) AS tenant,
+        MAX(CASE WHEN recency = 1 THEN total_price_amount_minor END) AS total_price_amount_minor,
+        MAX(CASE WHEN recency = 1 THEN total_price_currency END) AS total_price_currency,
+        MIN(occurred_at) AS first_occurred_at,
+        MAX(occurred_at) AS last_occurred_at
+    FROM ranked
     GROUP BY entity_id
 )
 SELECT

@@ -5,7 +5,7 @@ import { sqlHeader } from '../header.js';
 import { qualifiedName } from '../warehouse/identifiers.js';
 import type { WarehouseDialect } from '../warehouse/types.js';
 import { asOfParameters, viewColumns, viewFileDirectives } from './constants.js';
-import { currentSelect, entitiesCte, factsCtes, historySelect, indent } from './sql-pipeline.js';
+import { currentCtes, currentSelect, derivationCtes, historySelect, intervalsCte, withClause } from './sql-pipeline.js';
 import type { EntityViews } from './types.js';
 
 /** What a printed object is: a view or a DuckDB table macro (both deployed), or a query file (run with parameters). */
@@ -13,10 +13,6 @@ export type ViewObjectKind = 'view' | 'macro' | 'query';
 
 const lateBinding = (dialect: WarehouseDialect) => (dialect === 'redshift' ? ['WITH NO SCHEMA BINDING;'] : []);
 const terminate = (lines: string[], dialect: WarehouseDialect) => (dialect === 'redshift' ? [...lines, ...lateBinding(dialect)] : [...lines.slice(0, -1), `${lines.at(-1)};`]);
-
-function withClause(ctes: string[][]): string[] {
-  return ctes.flatMap((cte, i) => (i === 0 ? ['WITH ' + cte[0], ...cte.slice(1)] : cte)).map((line, i, all) => (line === ')' && i < all.length - 1 ? '),' : line));
-}
 
 /** The file around one object: header, directives (read back when deploying), a description, the statement. */
 function file(views: EntityViews, dialect: WarehouseDialect, name: string, kind: ViewObjectKind, depends: string[], description: string[], statement: string[]): string {
@@ -33,7 +29,7 @@ function file(views: EntityViews, dialect: WarehouseDialect, name: string, kind:
  * printHistoryView(views, 'duckdb'); // CREATE VIEW factline.accommodation_history AS …
  */
 export function printHistoryView(views: EntityViews, dialect: WarehouseDialect): string {
-  const statement = [`CREATE VIEW ${qualifiedName(views.schema, views.names.history, dialect)} AS`, ...withClause([factsCtes(views, dialect)]), ...historySelect(views, dialect)];
+  const statement = [`CREATE VIEW ${qualifiedName(views.schema, views.names.history, dialect)} AS`, ...withClause([...derivationCtes(views, dialect), intervalsCte(views, dialect)]), ...historySelect(views, dialect)];
   return file(views, dialect, views.names.history, 'view', [qualifiedName(views.schema, views.factTable, dialect)], [
     `Every value ${views.entity} ever had, with the interval it held: one row per fact that counts (of each event, the`,
     'facts of its latest derivation; of each fact, one copy). The state as of T is the rows where',
@@ -49,9 +45,8 @@ export function printHistoryView(views: EntityViews, dialect: WarehouseDialect):
  * printCurrentView(views, 'redshift'); // CREATE VIEW factline.accommodation_current AS … WITH NO SCHEMA BINDING;
  */
 export function printCurrentView(views: EntityViews, dialect: WarehouseDialect): string {
-  const history = qualifiedName(views.schema, views.names.history, dialect);
-  const statement = [`CREATE VIEW ${qualifiedName(views.schema, views.names.current, dialect)} AS`, ...withClause([entitiesCte(views, dialect, history, `${viewColumns.validTo} IS NULL`, undefined)]), ...currentSelect(views, dialect)];
-  return file(views, dialect, views.names.current, 'view', [history], currentDescription(views), terminate(statement, dialect));
+  const statement = [`CREATE VIEW ${qualifiedName(views.schema, views.names.current, dialect)} AS`, ...withClause([...derivationCtes(views, dialect), ...currentCtes(views, dialect)]), ...currentSelect(views, dialect)];
+  return file(views, dialect, views.names.current, 'view', [qualifiedName(views.schema, views.factTable, dialect)], currentDescription(views), terminate(statement, dialect));
 }
 
 function currentDescription(views: EntityViews): string[] {
@@ -64,11 +59,9 @@ function currentDescription(views: EntityViews): string[] {
   return lines;
 }
 
-/** The as-of pipeline from the fact table: history computed inline, so recorded time can be filtered too. */
+/** The current-state query, counting the facts recorded by `knownAt` that occurred by `asOf`. */
 function asOfStatement(views: EntityViews, dialect: WarehouseDialect, asOf: string, knownAt: string): string[] {
-  const history = ['history AS (', ...indent(historySelect(views, dialect), 1), ')'];
-  const inForce = `${viewColumns.validTo} IS NULL OR ${viewColumns.validTo} > ${asOf}`;
-  return [...withClause([factsCtes(views, dialect, knownAt), history, entitiesCte(views, dialect, 'history', inForce, `${viewColumns.validFrom} <= ${asOf}`)]), ...currentSelect(views, dialect)];
+  return [...withClause([...derivationCtes(views, dialect, knownAt), ...currentCtes(views, dialect, asOf)]), ...currentSelect(views, dialect)];
 }
 
 /**

@@ -6,8 +6,10 @@ import type { WarehouseDialect } from '../warehouse/types.js';
 import { viewColumns } from './constants.js';
 import type { EntityViews, ViewValueColumn } from './types.js';
 
-const indent = (lines: readonly string[], depth: number) => lines.map((line) => `${' '.repeat(depth * 4)}${line}`);
+export const indent = (lines: readonly string[], depth: number) => lines.map((line) => `${' '.repeat(depth * 4)}${line}`);
 const q = (name: string, dialect: WarehouseDialect) => quoteIdentifier(name, dialect);
+const list = (items: readonly string[]) => items.map((item, i) => (i < items.length - 1 ? `${item},` : item));
+const cte = (name: string, body: readonly string[]) => [`${name} AS (`, ...indent(body, 1), ')'];
 
 /** Shared columns but `recorded_at`, then every value column: what a fact is, whichever derivation recorded it. */
 function factColumns(views: EntityViews, dialect: WarehouseDialect): string[] {
@@ -18,22 +20,14 @@ function factColumns(views: EntityViews, dialect: WarehouseDialect): string[] {
  * `latest` and `facts`: of each event, only the facts of its latest derivation (the greatest `recorded_at` among its
  * facts: a re-derivation supersedes what an earlier transformer wrote, including facts it no longer writes).
  * `knownAt` keeps only facts recorded by then (what the warehouse knew at that moment). Copies of a fact (Firehose
- * and the producer deliver at least once; copies share the deterministic fact_id) are still there: `intervals` and
- * `historySelect` keep one.
+ * and the producer deliver at least once; copies share the deterministic fact_id) are still there: the history keeps
+ * one, the current state reads them as one.
  */
-export function factsCtes(views: EntityViews, dialect: WarehouseDialect, knownAt?: string): string[] {
+export function derivationCtes(views: EntityViews, dialect: WarehouseDialect, knownAt?: string): string[][] {
   const table = qualifiedName(views.schema, views.factTable, dialect);
-  const columns = factColumns(views, dialect);
   return [
-    'latest AS (',
-    ...indent(['SELECT event_id, MAX(recorded_at) AS recorded_at', `FROM ${table}`, ...(knownAt === undefined ? [] : [`WHERE recorded_at <= ${knownAt}`]), 'GROUP BY event_id'], 1),
-    '),',
-    'facts AS (',
-    ...indent(['SELECT', ...indent(columns.map((c, i) => `f.${c}${i < columns.length - 1 ? ',' : ''}`), 1), `FROM ${table} AS f`, 'JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at'], 1),
-    '),',
-    'intervals AS (',
-    ...indent(['SELECT', ...indent([...columns.map((c) => `${c},`), `LEAD(fact_id) OVER (${intervalWindow}) AS next_fact_id,`, `LEAD(occurred_at) OVER (${intervalWindow}) AS ${viewColumns.validTo}`], 1), 'FROM facts'], 1),
-    ')',
+    cte('latest', ['SELECT event_id, MAX(recorded_at) AS recorded_at', `FROM ${table}`, ...(knownAt === undefined ? [] : [`WHERE recorded_at <= ${knownAt}`]), 'GROUP BY event_id']),
+    cte('facts', ['SELECT', ...indent(list(factColumns(views, dialect).map((c) => `f.${c}`)), 1), `FROM ${table} AS f`, 'JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at']),
   ];
 }
 
@@ -44,9 +38,14 @@ export function factsCtes(views: EntityViews, dialect: WarehouseDialect, knownAt
  */
 const intervalWindow = 'PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id';
 
+/** `intervals`: every fact with the next fact of its type (its next copy, or the next value). */
+export function intervalsCte(views: EntityViews, dialect: WarehouseDialect): string[] {
+  return cte('intervals', ['SELECT', ...indent([...factColumns(views, dialect).map((c) => `${c},`), `LEAD(fact_id) OVER (${intervalWindow}) AS next_fact_id,`, `LEAD(occurred_at) OVER (${intervalWindow}) AS ${viewColumns.validTo}`], 1), 'FROM facts']);
+}
+
 /**
- * The select list of `<entity>_history` over `intervals`: each fact once (the last of its copies, whose next row is
- * the next value) with the interval its value held.
+ * The select of `<entity>_history` over `intervals`: each fact once (the last of its copies, whose next row is the
+ * next value) with the interval its value held.
  */
 export function historySelect(views: EntityViews, dialect: WarehouseDialect): string[] {
   const values = views.valueColumns.map((c) => `${q(c.name, dialect)},`);
@@ -58,32 +57,29 @@ export function historySelect(views: EntityViews, dialect: WarehouseDialect): st
   ];
 }
 
-/** MAX over the one row per fact that is in force; SUPER has no MAX in Redshift, so it goes through its JSON text. */
-function fold(column: ViewValueColumn, inForce: string, dialect: WarehouseDialect): string {
-  const value = `CASE WHEN ${inForce} THEN ${q(column.name, dialect)} END`;
+/** MAX over the newest fact of each type; SUPER has no MAX in Redshift, so it goes through its JSON text. */
+function fold(column: ViewValueColumn, dialect: WarehouseDialect): string {
+  const value = `CASE WHEN recency = 1 THEN ${q(column.name, dialect)} END`;
   if (column.type.kind === 'boolean') return `BOOL_OR(${value})`;
   if (column.type.kind === 'json' && dialect === 'redshift') return `JSON_PARSE(MAX(JSON_SERIALIZE(${value})))`;
   return `MAX(${value})`;
 }
 
 /**
- * `entities`: one row per entity, each value column taken from the fact in force (`inForce`, a condition on
- * valid_from/valid_to), from the history rows that `where` keeps.
+ * `ranked` and `entities`: one row per entity, each value column taken from the newest fact of its type (of those
+ * that occurred by `asOf`, when given; in the order of the history, newest first), and the first and last
+ * occurred_at of its facts.
  */
-export function entitiesCte(views: EntityViews, dialect: WarehouseDialect, source: string, inForce: string, where: string | undefined): string[] {
+export function currentCtes(views: EntityViews, dialect: WarehouseDialect, asOf?: string): string[][] {
+  const newestFirst = 'PARTITION BY entity_id, fact_type ORDER BY occurred_at DESC, event_id DESC, fact_id DESC';
   return [
-    'entities AS (',
-    ...indent(
-      [
-        'SELECT',
-        ...indent(['entity_id,', ...views.valueColumns.map((c) => `${fold(c, inForce, dialect)} AS ${q(c.name, dialect)},`), `MIN(${viewColumns.validFrom}) AS ${viewColumns.firstOccurredAt},`, `MAX(${viewColumns.validFrom}) AS ${viewColumns.lastOccurredAt}`], 1),
-        `FROM ${source}`,
-        ...(where === undefined ? [] : [`WHERE ${where}`]),
-        'GROUP BY entity_id',
-      ],
-      1,
-    ),
-    ')',
+    cte('ranked', ['SELECT', ...indent([...factColumns(views, dialect).map((c) => `${c},`), `ROW_NUMBER() OVER (${newestFirst}) AS recency`], 1), 'FROM facts', ...(asOf === undefined ? [] : [`WHERE occurred_at <= ${asOf}`])]),
+    cte('entities', [
+      'SELECT',
+      ...indent(list(['entity_id', ...views.valueColumns.map((c) => `${fold(c, dialect)} AS ${q(c.name, dialect)}`), `MIN(occurred_at) AS ${viewColumns.firstOccurredAt}`, `MAX(occurred_at) AS ${viewColumns.lastOccurredAt}`]), 1),
+      'FROM ranked',
+      'GROUP BY entity_id',
+    ]),
   ];
 }
 
@@ -109,4 +105,7 @@ export function currentSelect(views: EntityViews, dialect: WarehouseDialect): st
   ];
 }
 
-export { indent };
+/** `WITH a AS (…), b AS (…)`: the CTEs joined with commas. */
+export function withClause(ctes: readonly string[][]): string[] {
+  return ctes.flatMap((lines, i) => [...(i === 0 ? [`WITH ${lines[0]}`] : [lines[0]!]), ...lines.slice(1, -1), i < ctes.length - 1 ? '),' : ')']);
+}

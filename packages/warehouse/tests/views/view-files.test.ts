@@ -29,7 +29,7 @@ describe('readViewFiles', () => {
       'factline.booking_current view',
       'factline.booking_history view',
     ]);
-    expect(views.find((v) => v.name === 'booking_current')).toMatchObject({ dependsOn: ['factline.booking_history'], source: path.join(repository, 'generated/views/duckdb/booking_current.sql') });
+    expect(views.find((v) => v.name === 'booking_current')).toMatchObject({ dependsOn: ['factline.booking_facts'], source: path.join(repository, 'generated/views/duckdb/booking_current.sql') });
   });
 
   it('gives views that deploy on the migrated warehouse and answer queries', async () => {

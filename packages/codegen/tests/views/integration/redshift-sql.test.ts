@@ -6,7 +6,7 @@ import { generateFromCatalog, viewsGenerator, type GeneratedFile } from '@factli
 import { parseRedshift, relationsOf } from '../support/pg-parse.js';
 import { generatedProject, repositoryRoot, type GeneratedProject } from '../support/project.js';
 
-const cteNames = ['latest', 'facts', 'intervals', 'history', 'entities'];
+const cteNames = ['latest', 'facts', 'intervals', 'ranked', 'entities'];
 
 async function redshiftFiles(root: string): Promise<GeneratedFile[]> {
   const { catalog } = await loadCatalog(root);
@@ -47,9 +47,9 @@ describe('the Redshift view SQL', () => {
 
   it('quotes a reserved word and reads SUPER through its JSON text', async () => {
     const current = (await redshiftFiles(members.root)).find((f) => f.path.endsWith('redshift/member_current.sql'))!.content;
-    expect(current).toContain('MAX(CASE WHEN valid_to IS NULL THEN "order" END) AS "order"');
-    expect(current).toContain('JSON_PARSE(MAX(JSON_SERIALIZE(CASE WHEN valid_to IS NULL THEN tags END))) AS tags');
-    expect(current).toContain('BOOL_OR(CASE WHEN valid_to IS NULL THEN verified END) AS verified');
+    expect(current).toContain('MAX(CASE WHEN recency = 1 THEN "order" END) AS "order"');
+    expect(current).toContain('JSON_PARSE(MAX(JSON_SERIALIZE(CASE WHEN recency = 1 THEN tags END))) AS tags');
+    expect(current).toContain('BOOL_OR(CASE WHEN recency = 1 THEN verified END) AS verified');
   });
 });
 

@@ -31,7 +31,7 @@ facts AS (
     FROM club_data.member_facts AS f
     JOIN latest AS l ON l.event_id = f.event_id AND l.recorded_at = f.recorded_at
 ),
-intervals AS (
+ranked AS (
     SELECT
         fact_id,
         entity_id,
@@ -51,51 +51,26 @@ intervals AS (
         state_v2,
         tags,
         verified,
-        LEAD(fact_id) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS next_fact_id,
-        LEAD(occurred_at) OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at, event_id, fact_id) AS valid_to
+        ROW_NUMBER() OVER (PARTITION BY entity_id, fact_type ORDER BY occurred_at DESC, event_id DESC, fact_id DESC) AS recency
     FROM facts
-),
-history AS (
-    SELECT
-        entity_id,
-        fact_type,
-        fact_version,
-        club,
-        nickname,
-        nickname_v2_display,
-        nickname_v2_handle,
-        note,
-        "order",
-        state,
-        state_v2,
-        tags,
-        verified,
-        occurred_at AS valid_from,
-        valid_to,
-        fact_id,
-        event_id,
-        event_type,
-        event_version
-    FROM intervals
-    WHERE next_fact_id IS NULL OR next_fact_id <> fact_id
+    WHERE occurred_at <= CAST(:as_of AS TIMESTAMPTZ)
 ),
 entities AS (
     SELECT
         entity_id,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN club END) AS club,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN nickname END) AS nickname,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN nickname_v2_display END) AS nickname_v2_display,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN nickname_v2_handle END) AS nickname_v2_handle,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN note END) AS note,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN "order" END) AS "order",
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN state END) AS state,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN state_v2 END) AS state_v2,
-        MAX(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN tags END) AS tags,
-        BOOL_OR(CASE WHEN valid_to IS NULL OR valid_to > CAST(:as_of AS TIMESTAMPTZ) THEN verified END) AS verified,
-        MIN(valid_from) AS first_occurred_at,
-        MAX(valid_from) AS last_occurred_at
-    FROM history
-    WHERE valid_from <= CAST(:as_of AS TIMESTAMPTZ)
+        MAX(CASE WHEN recency = 1 THEN club END) AS club,
+        MAX(CASE WHEN recency = 1 THEN nickname END) AS nickname,
+        MAX(CASE WHEN recency = 1 THEN nickname_v2_display END) AS nickname_v2_display,
+        MAX(CASE WHEN recency = 1 THEN nickname_v2_handle END) AS nickname_v2_handle,
+        MAX(CASE WHEN recency = 1 THEN note END) AS note,
+        MAX(CASE WHEN recency = 1 THEN "order" END) AS "order",
+        MAX(CASE WHEN recency = 1 THEN state END) AS state,
+        MAX(CASE WHEN recency = 1 THEN state_v2 END) AS state_v2,
+        MAX(CASE WHEN recency = 1 THEN tags END) AS tags,
+        BOOL_OR(CASE WHEN recency = 1 THEN verified END) AS verified,
+        MIN(occurred_at) AS first_occurred_at,
+        MAX(occurred_at) AS last_occurred_at
+    FROM ranked
     GROUP BY entity_id
 )
 SELECT
