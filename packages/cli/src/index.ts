@@ -8,3 +8,6 @@ export { runEvolutionGate, type EvolutionGateOptions } from './evolution/gate.js
 export { formatEvolutionReport } from './evolution/format.js';
 export { EvolutionError, EvolutionErrorCode } from './evolution/errors.js';
 export type { ChangesetFile, ChangesetVerdict, EvolutionChange, EvolutionReport, SchemaEvolution } from './evolution/report.js';
+export { runPipeline } from './pipeline/run.js';
+export { inProcessSender, scenarioProcessSender } from './pipeline/senders.js';
+export { resolveProject } from './pipeline/project.js';
