@@ -4,7 +4,7 @@
 import { open, readdir, readFile, unlink, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LocalStackError, LocalStackErrorCode } from '../errors.js';
-import { fsyncDirectory, mkdirDurable, unlinkDurable, writeFileDurable } from './durable-file.js';
+import { fsyncDirectory, mkdirDurable, temporaryFilePrefix, unlinkDurable, writeFileDurable } from './durable-file.js';
 import { decodeFrames, encodeFrame, type StoredRecord } from './frame.js';
 import { parsePlan, planFileName, type DeliveryPlan } from './plans.js';
 
@@ -52,7 +52,7 @@ export class SegmentLog {
     const plans: DeliveryPlan[] = [];
     for (const name of (await readdir(plansDir)).sort()) {
       const file = join(plansDir, name);
-      if (name.startsWith('.tmp-')) {
+      if (name.startsWith(temporaryFilePrefix)) {
         await unlink(file); // a plan write cut short by a crash: the plan was never in effect
         continue;
       }
@@ -123,7 +123,7 @@ export class SegmentLog {
   }
 
   async writePlan(plan: DeliveryPlan): Promise<void> {
-    await writeFileDurable(join(this.plansDir, planFileName(plan.id)), `${JSON.stringify(plan)}\n`);
+    await writeFileDurable(join(this.plansDir, planFileName(plan.id)), Buffer.from(`${JSON.stringify(plan)}\n`));
   }
 
   async deletePlan(plan: DeliveryPlan): Promise<void> {
