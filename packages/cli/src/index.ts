@@ -3,7 +3,7 @@ export { CliExit, processIo, type CliIo } from './io.js';
 export { runCheck, type CatalogCheck, type CheckOptions } from './commands/check.js';
 export { runGenerate, type GenerateCommandOptions } from './commands/generate.js';
 export { runDdl, type DdlOptions } from './commands/ddl.js';
-export { defaultChecks, warehouseCheck } from './checks.js';
+export { defaultChecks, viewsCheck, warehouseCheck } from './checks.js';
 export { runEvolutionGate, type EvolutionGateOptions } from './evolution/gate.js';
 export { formatEvolutionReport } from './evolution/format.js';
 export { EvolutionError, EvolutionErrorCode } from './evolution/errors.js';

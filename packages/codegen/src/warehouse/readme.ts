@@ -20,6 +20,7 @@ export function printGeneratedReadme(): string {
     '| `migrations/<dialect>/NNNN-<slug>.sql` | append-only migrations that build the tables above | `@factline/warehouse` migration runner |',
     '| `stream-settings.json` | per entity: delivery stream, S3 prefixes, buffering, compression, CopyCommand | `@factline/local`, `infra`, the producer routing |',
     '| `warehouse-state.json` | the warehouse as the last generation left it: the base of the next migration | `factline generate` |',
+    '| `views/<dialect>/…`, `views/<dialect>/queries/…` | the `<entity>_current` / `<entity>_history` views (late-binding on Redshift), DuckDB as-of macros, as-of queries | `factline views deploy`, people |',
     '| `docs/` | the event and fact catalog, and every check and lint rule | people |',
     '',
     'Every SQL and Markdown file starts with a do-not-edit header naming its sources. JSON files cannot carry comments:',

@@ -66,4 +66,18 @@ export const warehouseRules: readonly WarehouseRule[] = [
     summary: 'generated/warehouse-state.json is the file factline generated last.',
     rationale: 'Migrations are computed against it; a hand-edited or damaged state would produce migrations that do not match the warehouse.',
   },
+  {
+    id: 'views-column-collision',
+    severity: 'error',
+    summary: 'No value column is named like a column the generated views add (is_active, first_occurred_at, last_occurred_at, valid_from, valid_to, …).',
+    rationale:
+      'The generated `<entity>_current` and `<entity>_history` views add their own columns next to the value columns. A fact named like one of ' +
+      'them would make the view ambiguous or hide a value, so the fact (or its property) must be renamed.',
+  },
+  {
+    id: 'views-identifier-length',
+    severity: 'error',
+    summary: 'Every generated view name fits Redshift identifiers (127 bytes).',
+    rationale: 'Redshift refuses longer names; `<entity>_current` and `<entity>_history` add a suffix to the entity name, so a very long entity name must be shortened.',
+  },
 ];
