@@ -9,7 +9,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: [sourceCondition, 'import', 'node', 'default'], externalConditions: [sourceCondition] } },
   test: {
     include: ['tests/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Guards against hangs, not speed goals: on a loaded 2-core machine some integration tests take tens of seconds.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });

@@ -74,11 +74,12 @@ afterAll(async () => {
 });
 
 describe('the packed @factline/events', () => {
-  it('type-checks a consumer outside the workspace (and rejects a wrong payload at compile time)', () => {
+  // tsc and npm in a scratch project take tens of seconds on a loaded 2-core machine: a generous guard, not a goal.
+  it('type-checks a consumer outside the workspace (and rejects a wrong payload at compile time)', { timeout: 240_000 }, () => {
     expect(() => run('npx', ['tsc', '-p', '.'], scratch)).not.toThrow();
   });
 
-  it('runs: validates events with the precompiled validators and sends them to their stream', async () => {
+  it('runs: validates events with the precompiled validators and sends them to their stream', { timeout: 120_000 }, async () => {
     // Asynchronous, so that this process's endpoint can answer the consumer.
     const { stdout } = await promisify(execFile)('node', ['out/consumer.js', endpoint], { cwd: scratch, encoding: 'utf8' });
     const output = JSON.parse(stdout) as { valid: unknown; invalid: { ok: boolean; issues: { pointer: string }[] }; stream: string; sent: string; delivered: number };
