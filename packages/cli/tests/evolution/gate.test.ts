@@ -47,9 +47,9 @@ const changeset = (name: string, front: string) => repo.write(`.changeset/${name
 
 const basicInfo = 'schemas/events/accommodation_provider/basic_info_updated/v1.json';
 const email = 'schemas/facts/accommodation_provider/email/v1.json';
-const addPhone = () =>
+const addWebsite = () =>
   repo.editJson(basicInfo, (schema) => {
-    schema.properties.basicInfo.properties.phone = { description: 'New contact phone number.', type: 'string', maxLength: 32 };
+    schema.properties.basicInfo.properties.website = { description: 'New website address.', type: 'string', maxLength: 32 };
   });
 
 describe('factline check --base: nothing changed', () => {
@@ -63,23 +63,23 @@ describe('factline check --base: nothing changed', () => {
 describe('factline check --base: additive changes need a minor changeset', () => {
   it('adding an optional property is additive, and without a changeset the gate names the exact file to add', async () => {
     // Prepare
-    await addPhone();
+    await addWebsite();
     // Act
     const run = await repo.check(base);
     // Assess
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/✔ additive +OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL {2}\/properties\/basicInfo\/properties\/phone {2}backward: yes {2}forward: no {2}\[event: BACKWARD_TRANSITIVE\]/);
+    expect(run.stdout).toMatch(/✔ additive +OPTIONAL_PROPERTY_ADDED_TO_UNOPEN_CONTENT_MODEL {2}\/properties\/basicInfo\/properties\/website {2}backward: yes {2}forward: no {2}\[event: BACKWARD_TRANSITIVE\]/);
     expect(run.stdout).toContain('✖ changeset: the schema changes need "@factline/events": minor, but no changeset added since the base releases it.');
     expect(run.stdout).toContain('Add .changeset/schemas-accommodation-provider-basic-info-updated-1.md');
     expect(run.stdout).toContain('deploy order: some event changes are not forward compatible');
   });
 
   it('passes once the suggested changeset is added, word for word', async () => {
-    await addPhone();
+    await addWebsite();
     const { report } = await gate();
     const suggestion = report.evolution.changeset.suggestion!;
     expect(suggestion.content).toBe(
-      '---\n"@factline/events": minor\n---\n\nSchemas: change event accommodation_provider.basic_info_updated@1 (optional property added to unopen content model at basicInfo.phone).\n',
+      '---\n"@factline/events": minor\n---\n\nSchemas: change event accommodation_provider.basic_info_updated@1 (optional property added to unopen content model at basicInfo.website).\n',
     );
     await repo.write(suggestion.path, suggestion.content);
     const after = await gate();
@@ -88,22 +88,22 @@ describe('factline check --base: additive changes need a minor changeset', () =>
   });
 
   it('refuses a changeset whose bump is too small, and ignores one for another package', async () => {
-    await addPhone();
-    await changeset('phone-patch', '"@factline/events": patch');
-    await changeset('phone-catalog', '"@factline/catalog": minor');
+    await addWebsite();
+    await changeset('website-patch', '"@factline/events": patch');
+    await changeset('website-catalog', '"@factline/catalog": minor');
     const { code, report } = await gate();
     expect(code).toBe(1);
     expect(report.evolution.changeset.missing).toEqual([{ package: '@factline/events', required: 'minor', found: 'patch' }]);
   });
 
   it('counts a changeset with a larger bump, in any quoting changesets accepts', async () => {
-    await addPhone();
-    await changeset('phone', "'@factline/events': major\n@factline/catalog: patch");
+    await addWebsite();
+    await changeset('website', "'@factline/events': major\n@factline/catalog: patch");
     expect((await gate()).code).toBe(0);
   });
 
   it('reports an unreadable changeset and does not count it', async () => {
-    await addPhone();
+    await addWebsite();
     await repo.write('.changeset/broken.md', '"@factline/events": minor\n\nNo front matter.\n');
     const run = await repo.check(base);
     expect(run.code).toBe(1);
@@ -111,20 +111,20 @@ describe('factline check --base: additive changes need a minor changeset', () =>
   });
 
   it('adding a fact and mapping it is additive: a new file and a new mapped fact', async () => {
-    await addPhone();
+    await addWebsite();
     await repo.write(
-      'schemas/facts/accommodation_provider/phone/v1.json',
-      `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://schemas.factline.dev/facts/accommodation_provider/phone/v1.json', title: 'Phone', description: 'Contact phone number of the provider.', type: 'string', maxLength: 32 }, null, 2)}\n`,
+      'schemas/facts/accommodation_provider/website/v1.json',
+      `${JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'https://schemas.factline.dev/facts/accommodation_provider/website/v1.json', title: 'Website', description: 'Website of the provider.', type: 'string', maxLength: 32 }, null, 2)}\n`,
     );
-    await repo.editJson(basicInfo, (schema) => schema['x-factline-mapping'].facts.push({ fact: 'accommodation_provider.phone', version: 1, value: '/basicInfo/phone' }));
-    await changeset('phone', '"@factline/events": minor');
+    await repo.editJson(basicInfo, (schema) => schema['x-factline-mapping'].facts.push({ fact: 'accommodation_provider.website', version: 1, value: '/basicInfo/website' }));
+    await changeset('website', '"@factline/events": minor');
     const { code, report } = await gate();
     expect(code).toBe(0);
-    expect(summaryOf(changesOf(report, 'schemas/facts/accommodation_provider/phone/v1.json'))).toEqual(['additive SCHEMA_FILE_ADDED ']);
-    expect(changesOf(report, 'schemas/facts/accommodation_provider/phone/v1.json')[0]!.message).toMatch(/^new fact accommodation_provider\.phone, version 1 \(values under "phone"\)/);
+    expect(summaryOf(changesOf(report, 'schemas/facts/accommodation_provider/website/v1.json'))).toEqual(['additive SCHEMA_FILE_ADDED ']);
+    expect(changesOf(report, 'schemas/facts/accommodation_provider/website/v1.json')[0]!.message).toMatch(/^new fact accommodation_provider\.website, version 1 \(values under "website"\)/);
     const mapped = changesOf(report, basicInfo).find((c) => c.type === 'MAPPING_FACT_ADDED')!;
     expect(mapped).toMatchObject({ verdict: 'additive', judgedBy: 'event mapping', pointer: '/x-factline-mapping/facts/2' });
-    expect(mapped.message).toContain('maps accommodation_provider.phone@1 now, from "/basicInfo/phone"');
+    expect(mapped.message).toContain('maps accommodation_provider.website@1 now, from "/basicInfo/website"');
   });
 
   it('widening a string passes: JSON Schema and the warehouse (VARCHAR widens in place) both accept it', async () => {

@@ -23,7 +23,7 @@ describe('factline check', () => {
   it('passes on the sample domain', async () => {
     const run = await runCaptured(['check'], root);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toMatch(/✔ 3 entities, \d+ event versions, \d+ fact versions: no problems/);
+    expect(run.stdout).toMatch(/✔ \d+ entities, \d+ event versions, \d+ fact versions: no problems/);
   });
 
   it('fails with exit code 1 and lists every problem with file, line, pointer and rule, without a stack trace', async () => {
