@@ -47,7 +47,7 @@ export function runBatch(event: unknown, options: ResolvedHandlerOptions): Batch
     }
     seen.add(record.recordId);
     const outcome = options.transformer.transformRecord(record, context);
-    answers.push({ record, outcome, idBytes: Buffer.byteLength(JSON.stringify(record.recordId)) });
+    answers.push({ record, outcome, idBytes: jsonBytes(record.recordId) });
   }
 
   // Size guard. A failed record echoes its input, so the answer with every record failed is no larger than the
@@ -92,6 +92,14 @@ export function runBatch(event: unknown, options: ResolvedHandlerOptions): Batch
     return { recordId: record.recordId, result: outcome.result, data: outcome.data };
   });
   return { response: { records: out }, summary: summary.finish(total) };
+}
+
+// Printable ASCII but `"` and `\`: the JSON of such a string is the string in quotes.
+const plainAscii = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
+/** Bytes of `text` as a JSON string. */
+function jsonBytes(text: string): number {
+  return plainAscii.test(text) ? text.length + 2 : Buffer.byteLength(JSON.stringify(text));
 }
 
 function checkEvent(event: unknown): FirehoseInputRecord[] {

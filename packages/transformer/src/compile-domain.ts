@@ -2,7 +2,7 @@
 // every fact line, so that transforming an event does no lookups or string building it could have done up front.
 import type { RuntimeDomain, RuntimeMapper, Validator } from '@factline/events';
 import { TransformerError, TransformerErrorCode } from './errors.js';
-import { factKey, type Words } from './fact-id.js';
+import { factKey, type Digest } from './fact-id.js';
 import { parsePointer, type PointerTokens } from './json-pointer.js';
 import { compileValueSpec, type ValueResolver } from './value-spec.js';
 
@@ -16,9 +16,12 @@ export interface FactPlan {
   typePart: string;
   /** `,"<value key>":` */
   valuePart: string;
+  /** `typePart` and `valuePart` as UTF-8, as the fact writer copies them. */
+  typeBytes: Uint8Array;
+  valueBytes: Uint8Array;
   validate: Validator;
   /** The per-fact half of the fact id at each position (computed on first use). */
-  keys: Words[];
+  keys: Digest[];
   /** Scratch for the typed path: the stamp of the last event that wrote this fact (finds a fact returned twice). */
   seen: number;
 }
@@ -27,9 +30,9 @@ export interface FactPlan {
  * The per-fact half of the fact id of `fact` at `position`, cached on the plan.
  *
  * @example
- * formatFactId(eventDigest, keyAt(fact, 0));
+ * writeFactId(buffer, at, eventDigest, keyAt(fact, 0));
  */
-export function keyAt(fact: FactPlan, position: number): Words {
+export function keyAt(fact: FactPlan, position: number): Digest {
   return (fact.keys[position] ??= factKey(fact.type, position));
 }
 
@@ -44,8 +47,8 @@ export interface EventPlan {
   entity: string;
   validate: Validator;
   entityId: PointerTokens;
-  /** `,"event_type":"…","event_version":N` */
-  typePart: string;
+  /** `,"event_type":"…","event_version":N`, as UTF-8. */
+  typeBytes: Uint8Array;
   mapping:
     | { kind: 'declared'; facts: DeclaredFactPlan[] }
     /** `facts` by fact type. */
@@ -93,16 +96,9 @@ function compileFact(key: string, fact: RuntimeDomain['facts'][string]): FactPla
   if (typeof fact.valueKey !== 'string' || fact.valueKey === '' || sharedKeys.has(fact.valueKey)) {
     fail(key, `${at}/valueKey`, `the value key must be a non-empty string other than the shared columns (got ${JSON.stringify(fact.valueKey)})`);
   }
-  return {
-    key,
-    type: fact.type,
-    version: fact.version,
-    typePart: `,"fact_type":${JSON.stringify(fact.type)},"fact_version":${JSON.stringify(fact.version)}`,
-    valuePart: `,${JSON.stringify(fact.valueKey)}:`,
-    validate: fact.validate,
-    keys: [],
-    seen: 0,
-  };
+  const typePart = `,"fact_type":${JSON.stringify(fact.type)},"fact_version":${JSON.stringify(fact.version)}`;
+  const valuePart = `,${JSON.stringify(fact.valueKey)}:`;
+  return { key, type: fact.type, version: fact.version, typePart, valuePart, typeBytes: Buffer.from(typePart), valueBytes: Buffer.from(valuePart), validate: fact.validate, keys: [], seen: 0 };
 }
 
 function compileEvent(key: string, event: RuntimeDomain['events'][string], facts: Map<string, FactPlan>): EventPlan {
@@ -122,7 +118,7 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
     }
     return fact;
   };
-  const typePart = `,"event_type":${JSON.stringify(event.type)},"event_version":${JSON.stringify(event.version)}`;
+  const typeBytes = Buffer.from(`,"event_type":${JSON.stringify(event.type)},"event_version":${JSON.stringify(event.version)}`);
   if (mapping.kind === 'typed') {
     if (typeof mapping.mapper !== 'function') fail(key, `${at}/mapping/mapper`, 'a typed mapping needs a mapper function (register it in packages/events/src/mappers/)');
     const allowed = new Map<string, FactPlan>();
@@ -130,7 +126,7 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
       if (allowed.has(mapped.fact)) fail(key, `${at}/mapping/facts/${index}`, `${mapped.fact} is listed twice; an event sets each fact at most once`);
       allowed.set(mapped.fact, declaredFact(mapped, index));
     });
-    return { key, entity: event.entity, validate: event.validate, entityId, typePart, mapping: { kind: 'typed', mapper: mapping.mapper, facts: allowed } };
+    return { key, entity: event.entity, validate: event.validate, entityId, typeBytes, mapping: { kind: 'typed', mapper: mapping.mapper, facts: allowed } };
   }
   if (mapping.kind !== 'declared') fail(key, `${at}/mapping/kind`, 'mapping.kind must be "declared" or "typed"');
   const declared = mapping.facts.map((mapped, index): DeclaredFactPlan => {
@@ -142,7 +138,7 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
     }
     return { ...fact, resolve };
   });
-  return { key, entity: event.entity, validate: event.validate, entityId, typePart, mapping: { kind: 'declared', facts: declared } };
+  return { key, entity: event.entity, validate: event.validate, entityId, typeBytes, mapping: { kind: 'declared', facts: declared } };
 }
 
 function fail(key: string, pointer: string, message: string): never {

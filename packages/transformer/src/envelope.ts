@@ -28,24 +28,28 @@ export function readEnvelope(validate: Validator, text: string, index: number, i
     issues.add({ index, pointer: '', rule: failureRules.json, message: `not JSON: ${errorText(error)}` });
     return undefined;
   }
-  const eventId = envelope !== null && typeof envelope === 'object' ? (envelope as { event_id?: unknown }).event_id : undefined;
-  const tag = typeof eventId === 'string' && eventId !== '' ? { index, eventId } : { index };
   if (!validate(envelope)) {
-    issues.addValidation(toValidationIssues(validate.errors), '', tag);
+    issues.addValidation(toValidationIssues(validate.errors), '', tagOf(envelope, index));
     return undefined;
   }
   // The generated envelope validator proves all of this; a hand-built one may not, and the fact line needs it.
-  const e = envelope as Record<string, unknown>;
+  const e = (envelope !== null && typeof envelope === 'object' ? envelope : {}) as Record<string, unknown>;
   const wrong =
-    tag.eventId === undefined ? ['/event_id', 'a non-empty string']
+    typeof e['event_id'] !== 'string' || e['event_id'] === '' ? ['/event_id', 'a non-empty string']
     : typeof e['event_type'] !== 'string' ? ['/event_type', 'a string']
     : !Number.isSafeInteger(e['event_version']) ? ['/event_version', 'an integer']
     : typeof e['occurred_at'] !== 'string' ? ['/occurred_at', 'a string']
     : e['payload'] === null || typeof e['payload'] !== 'object' || Array.isArray(e['payload']) ? ['/payload', 'an object']
     : undefined;
   if (wrong !== undefined) {
-    issues.add({ ...tag, pointer: wrong[0] as string, rule: 'type', message: `${wrong[0] as string} must be ${wrong[1] as string}` });
+    issues.add({ ...tagOf(envelope, index), pointer: wrong[0] as string, rule: 'type', message: `${wrong[0] as string} must be ${wrong[1] as string}` });
     return undefined;
   }
   return e as unknown as Envelope;
+}
+
+// Made only for an event that fails: the index, and the event id when there is a usable one.
+function tagOf(envelope: unknown, index: number): { index: number; eventId?: string } {
+  const eventId = envelope !== null && typeof envelope === 'object' ? (envelope as { event_id?: unknown }).event_id : undefined;
+  return typeof eventId === 'string' && eventId !== '' ? { index, eventId } : { index };
 }

@@ -7,26 +7,39 @@
 // is computed once and cached. Within an event, distinct (type, position) give distinct ids (XOR with a fixed value
 // is a bijection); across events a collision needs two SHA-1 outputs with a chosen difference, as hard as a
 // 122-bit SHA-1 collision. Version 8 (RFC 9562 §5.8) is the UUID version for such custom layouts.
+//
+// The id is written as ASCII bytes straight into the output: no string per fact.
 import { hash } from 'node:crypto';
 
-/** 128 bits as four signed 32-bit words, most significant first. */
-export type Words = readonly [number, number, number, number];
+/** 128 bits as 16 bytes. */
+export type Digest = Uint8Array;
 
-const hexDigits = '0123456789abcdef';
-// Output positions of the 16 bytes in "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx".
-const slots = [0, 2, 4, 6, 9, 11, 14, 16, 19, 21, 24, 26, 28, 30, 32, 34] as const;
-// Written in place and read as one flat string: far cheaper than concatenating 16 pieces per id.
-const scratch = Buffer.alloc(36, '-');
+/** Length of an id in bytes: `xxxxxxxx-xxxx-8xxx-[89ab]xxx-xxxxxxxxxxxx`. */
+export const factIdBytes = 36;
+
+// The two ASCII hex digits of every byte value.
+const highDigit = new Uint8Array(256);
+const lowDigit = new Uint8Array(256);
+for (let byte = 0; byte < 256; byte++) {
+  highDigit[byte] = '0123456789abcdef'.charCodeAt(byte >> 4);
+  lowDigit[byte] = '0123456789abcdef'.charCodeAt(byte & 15);
+}
 
 /**
- * The first 128 bits of SHA-1 of a string (UTF-8).
+ * The first 128 bits of SHA-1 of a string (UTF-8), written into `into` (16 bytes).
  *
  * @example
- * sha1Words('booking.status|0'); // [-1234…, …]
+ * const digest = sha1Digest('booking.status|0', new Uint8Array(16));
  */
-export function sha1Words(text: string): Words {
+export function sha1Digest(text: string, into: Digest): Digest {
+  // Hex and a hand parse beat a Buffer digest here: Node's hex output is one flat string, a Buffer is an allocation.
   const hex = hash('sha1', text, 'hex');
-  return [parseInt(hex.slice(0, 8), 16) | 0, parseInt(hex.slice(8, 16), 16) | 0, parseInt(hex.slice(16, 24), 16) | 0, parseInt(hex.slice(24, 32), 16) | 0];
+  for (let i = 0; i < 16; i++) into[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
+  return into;
+}
+
+function nibble(code: number): number {
+  return code < 58 ? code - 48 : code - 87;
 }
 
 /**
@@ -35,25 +48,43 @@ export function sha1Words(text: string): Words {
  * @example
  * const key = factKey('booking.status', 0);
  */
-export function factKey(factType: string, position: number): Words {
-  return sha1Words(`${factType}|${position}`);
+export function factKey(factType: string, position: number): Digest {
+  return sha1Digest(`${factType}|${position}`, new Uint8Array(16));
 }
 
 /**
- * Combines the event's digest (`sha1Words(eventId)`) and a fact key into the fact id.
+ * Writes the id of (event digest, fact key) as 36 ASCII bytes at `at`.
  *
  * @example
- * formatFactId(sha1Words(eventId), factKey('booking.status', 0));
+ * writeFactId(buffer, 12, sha1Digest(eventId, new Uint8Array(16)), factKey('booking.status', 0));
  */
-export function formatFactId(event: Words, key: Words): string {
-  const words = [event[0] ^ key[0], ((event[1] ^ key[1]) & ~0xf000) | 0x8000, ((event[2] ^ key[2]) & 0x3fffffff) | 0x80000000 | 0, event[3] ^ key[3]];
-  for (let i = 0; i < 16; i++) {
-    const byte = ((words[i >> 2] as number) >>> (24 - 8 * (i & 3))) & 255;
-    const at = slots[i] as number;
-    scratch[at] = hexDigits.charCodeAt(byte >> 4);
-    scratch[at + 1] = hexDigits.charCodeAt(byte & 15);
+export function writeFactId(target: Uint8Array, at: number, event: Digest, key: Digest): void {
+  // Bytes 0–3, 4–5, 6–7, 8–9 and 10–15 are the five groups; the dashes sit at 8, 13, 18 and 23.
+  writeHex(target, at, event, key, 0, 4);
+  target[at + 8] = 45;
+  writeHex(target, at + 9, event, key, 4, 6);
+  target[at + 13] = 45;
+  // RFC 9562: version 8 in the high nibble of byte 6, variant 0b10 in the top bits of byte 8.
+  const version = (((event[6] as number) ^ (key[6] as number)) & 0x0f) | 0x80;
+  target[at + 14] = highDigit[version] as number;
+  target[at + 15] = lowDigit[version] as number;
+  writeHex(target, at + 16, event, key, 7, 8);
+  target[at + 18] = 45;
+  const variant = (((event[8] as number) ^ (key[8] as number)) & 0x3f) | 0x80;
+  target[at + 19] = highDigit[variant] as number;
+  target[at + 20] = lowDigit[variant] as number;
+  writeHex(target, at + 21, event, key, 9, 10);
+  target[at + 23] = 45;
+  writeHex(target, at + 24, event, key, 10, 16);
+}
+
+function writeHex(target: Uint8Array, at: number, event: Digest, key: Digest, from: number, to: number): void {
+  for (let i = from; i < to; i++) {
+    const byte = (event[i] as number) ^ (key[i] as number);
+    target[at] = highDigit[byte] as number;
+    target[at + 1] = lowDigit[byte] as number;
+    at += 2;
   }
-  return scratch.toString('latin1', 0, 36);
 }
 
 /**
@@ -65,5 +96,7 @@ export function formatFactId(event: Words, key: Words): string {
  * // always the same 'xxxxxxxx-xxxx-8xxx-[89ab]xxx-xxxxxxxxxxxx' for these three values
  */
 export function factId(eventId: string, factType: string, position: number): string {
-  return formatFactId(sha1Words(eventId), factKey(factType, position));
+  const bytes = Buffer.allocUnsafe(factIdBytes);
+  writeFactId(bytes, 0, sha1Digest(eventId, new Uint8Array(16)), factKey(factType, position));
+  return bytes.toString('latin1');
 }

@@ -68,10 +68,21 @@ function fromEpoch(value: number): string | undefined {
   return formatEpochMs(Math.floor(value < secondsBelow ? value * 1000 : value));
 }
 
+// The records of a batch arrive within seconds of each other: the date and time up to the second is printed once
+// per second (Date#toISOString is slow) and the milliseconds appended.
+let cachedSecond = Number.NaN;
+let cachedPrefix = '';
+
 function formatEpochMs(ms: number): string | undefined {
   // Years outside 0000–9999 would print as ±YYYYYY, which no warehouse reads as a timestamp.
   if (!(ms >= -62_167_219_200_000 && ms <= maxEpochMs)) return undefined;
-  return new Date(ms).toISOString();
+  const second = Math.floor(ms / 1000);
+  if (second !== cachedSecond) {
+    cachedPrefix = new Date(second * 1000).toISOString().slice(0, 20);
+    cachedSecond = second;
+  }
+  const milli = ms - second * 1000;
+  return `${cachedPrefix}${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
 }
 
 // Most timestamps arrive already in the canonical form (producers write Date#toISOString()); checking that is far

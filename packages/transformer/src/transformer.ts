@@ -4,6 +4,7 @@ import { compileDomain } from './compile-domain.js';
 import { decodeBase64Into, ScratchBuffer } from './base64.js';
 import { failureRules } from './constants.js';
 import { processEvent, type EventContext } from './event-processor.js';
+import { FactWriter } from './fact-writer.js';
 import { IssueCollector } from './issues.js';
 import { resolveTransformerOptions, type ResolvedTransformerOptions, type TransformerOptions } from './options.js';
 import { decodeUtf8, forEachLine } from './record-text.js';
@@ -42,30 +43,33 @@ export function createTransformer(options: TransformerOptions): Transformer {
   const resolved = resolveTransformerOptions(options);
   const domain = compileDomain(resolved.domain);
   const scratch = new ScratchBuffer();
+  const writer = new FactWriter();
 
+  /** Transforms the events of `text`; when every one is valid, their fact lines are the writer's record. */
   function transformText(text: string, recordedAt: string, expectedEntity: string | undefined): EventsOutcome {
+    writer.beginRecord(recordedAt);
     const issues = new IssueCollector(resolved.maxIssuesPerRecord);
-    const context: EventContext = { recordedAt, expectedEntity, validateDeclaredFacts: resolved.validateDeclaredFacts, factCount: 0 };
-    let facts = '';
+    const context: EventContext = { recordedAt, expectedEntity, validateDeclaredFacts: resolved.validateDeclaredFacts, factCount: 0, writer };
     let failedEvents = 0;
     const events = forEachLine(text, (line, index) => {
       const before = issues.size;
-      const lines = processEvent(domain, line, index, context, issues);
-      if (lines === undefined) {
+      // Once an event failed, the record fails whole: the others are only checked, for their issues.
+      if (!processEvent(domain, line, index, context, issues)) {
         failedEvents += 1;
         if (issues.size === before) issues.add({ index, pointer: '', rule: failureRules.internalError, message: 'the event failed without an issue' });
-      } else if (failedEvents === 0) {
-        facts += lines;
       }
     });
+    if (failedEvents === 0) return { ok: true, facts: '', events, factCount: context.factCount, failedEvents: 0, issues: [], issueCounts: {} };
+    writer.discardRecord();
     // One pretty-printed envelope spans several lines; read the record whole before calling its lines bad JSON.
-    if (failedEvents > 0 && events > 1 && issues.counts[failureRules.json] !== undefined && isJsonObject(text)) {
+    if (events > 1 && issues.counts[failureRules.json] !== undefined && isJsonObject(text)) {
       const whole: EventContext = { ...context, factCount: 0 };
-      const lines = processEvent(domain, text, 0, whole, new IssueCollector(1));
-      if (lines !== undefined) return { ok: true, facts: lines, events: 1, factCount: whole.factCount, failedEvents: 0, issues: [], issueCounts: {} };
+      if (processEvent(domain, text, 0, whole, new IssueCollector(1))) {
+        return { ok: true, facts: '', events: 1, factCount: whole.factCount, failedEvents: 0, issues: [], issueCounts: {} };
+      }
+      writer.discardRecord();
     }
-    if (failedEvents > 0) return { ok: false, facts: '', events, factCount: 0, failedEvents, issues: issues.list(), issueCounts: issues.counts };
-    return { ok: true, facts, events, factCount: context.factCount, failedEvents: 0, issues: [], issueCounts: {} };
+    return { ok: false, facts: '', events, factCount: 0, failedEvents, issues: issues.list(), issueCounts: issues.counts };
   }
 
   function transformEvents(input: Uint8Array | string, context: TransformEventsContext): EventsOutcome {
@@ -73,10 +77,14 @@ export function createTransformer(options: TransformerOptions): Transformer {
     const text = typeof input === 'string' ? input : decodeUtf8(input);
     if (recordedAt === undefined) return failedEvents({ pointer: '', rule: failureRules.arrivalTimestamp, message: `recorded_at cannot be read from ${quote(context.recordedAt)}` });
     if (text === undefined) return failedEvents({ pointer: '', rule: failureRules.utf8, message: 'the events are not valid UTF-8' });
-    return transformText(text, recordedAt, context.expectedEntity);
+    writer.clear();
+    const outcome = transformText(text, recordedAt, context.expectedEntity);
+    if (outcome.ok) outcome.facts = writer.toText(writer.recordStart, writer.length);
+    return outcome;
   }
 
   function transformRecord(record: FirehoseInputRecord, context: { expectedEntity?: string } = {}): RecordOutcome {
+    writer.clear();
     const data: unknown = record?.data;
     if (typeof data !== 'string') return failedRecord('', 0, { pointer: '/data', rule: failureRules.base64, message: 'the record has no data string' });
     const decoded = decodeBase64Into(data, scratch);
@@ -100,14 +108,15 @@ export function createTransformer(options: TransformerOptions): Transformer {
       outcome = transformText(text, recordedAt, context.expectedEntity);
     } catch (error) {
       // A bug, not bad data: keep the record for replay instead of failing the whole batch.
+      writer.discardRecord();
       return fail({ pointer: '', rule: failureRules.internalError, message: `the transformer failed on this record: ${errorText(error)}` });
     }
-    const { ok, facts, ...counts } = outcome;
-    if (!ok) return { ...counts, result: 'ProcessingFailed', data, outputBytes: inputBytes, inputBytes };
-    if (counts.factCount === 0) return { ...counts, result: 'Dropped', data: '', outputBytes: 0, inputBytes };
-    const buffer = scratch.ensure(facts.length * 3);
-    const outputBytes = buffer.write(facts, 0, 'utf8');
-    return { ...counts, result: 'Ok', data: buffer.toString('base64', 0, outputBytes), outputBytes, inputBytes };
+    const { events, factCount, failedEvents, issues, issueCounts } = outcome;
+    // A literal rather than a spread of the counts: this runs for every record.
+    if (!outcome.ok) return { result: 'ProcessingFailed', data, outputBytes: inputBytes, inputBytes, events, factCount, failedEvents, issues, issueCounts };
+    if (factCount === 0) return { result: 'Dropped', data: '', outputBytes: 0, inputBytes, events, factCount, failedEvents, issues, issueCounts };
+    const output = writer.toBase64(writer.recordStart, writer.length);
+    return { result: 'Ok', data: output, outputBytes: writer.length - writer.recordStart, inputBytes, events, factCount, failedEvents, issues, issueCounts };
   }
 
   return { options: resolved, transformEvents, transformRecord };

@@ -107,6 +107,8 @@ describe('typed mappers', () => {
     ['returns a fact twice', () => ({ ok: true, facts: [{ fact: 'gadget.name', version: 1, value: 'a' }, { fact: 'gadget.name', version: 1, value: 'b' }] }), { fact: 'gadget.name@1', rule: 'duplicate-fact' }],
     ['returns NaN', () => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { width: Number.NaN, height: 1 } }] }), { fact: 'gadget.size@1', pointer: '/width', rule: 'not-json' }],
     ['returns a Date', () => ({ ok: true, facts: [{ fact: 'gadget.name', version: 1, value: new Date(0) }] }), { fact: 'gadget.name@1', pointer: '', rule: 'not-json' }],
+    ['returns a function deep inside', () => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { 'a/b': [1, { 'c~d': () => 1 }] } as never }] }), { fact: 'gadget.size@1', pointer: '/a~1b/1/c~0d', rule: 'not-json' }],
+    ['returns an array with a hole', () => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { width: [1, undefined] } as never }] }), { fact: 'gadget.size@1', pointer: '/width/1', rule: 'not-json' }],
     ['returns an invalid value', () => ({ ok: true, facts: [{ fact: 'gadget.size', version: 1, value: { width: 0, height: 1 } }] }), { fact: 'gadget.size@1', pointer: '/width', rule: 'minimum' }],
   ])('fails the event when the mapper %s', (_, mapper, issue) => {
     // Act
