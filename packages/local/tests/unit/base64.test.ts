@@ -10,6 +10,11 @@ describe('strict base64', () => {
     expect(decodeBase64('+/+/')).toEqual(Buffer.from([0xfb, 0xff, 0xbf]));
   });
 
+  it('accepts padded text whose last character carries stray bits, as Buffer.from decodes it', () => {
+    expect(decodeBase64('YR==')?.toString()).toBe('a');
+    expect(decodeBase64('YWJk')?.toString()).toBe('abd');
+  });
+
   it('refuses what Buffer.from would silently repair', () => {
     for (const text of ['YQ', 'YWJ', 'Y', 'YQ=', 'YQ===', 'YW Jj', 'YW\nJj', '-_-_', 'YQ==YQ==', '====']) expect(decodeBase64(text), text).toBeUndefined();
   });

@@ -29,6 +29,18 @@ describe('checking a transformation answer', () => {
     expect(checkAnswer({ records: [{ recordId: 'id-1', result: 'ProcessingFailed' }, ok('id-2', '')] }, ids).ok).toBe(true);
   });
 
+  it('measures the answer to the byte: 6,291,556 bytes of JSON pass, one more fails', () => {
+    // Prepare
+    const answer = (padding: string): unknown => ({ records: [ok('id-1', 'a'.repeat(4_000_000)), { ...ok('id-2'), padding }] });
+    const fill = 6_291_556 - JSON.stringify(answer('')).length;
+    // Act
+    const atLimit = checkAnswer(answer('é'.repeat(fill / 2)), ids);
+    const over = checkAnswer(answer(`${'é'.repeat(fill / 2)}x`), ids);
+    // Assess
+    expect(atLimit.ok).toBe(true);
+    expect(over.ok ? undefined : over.error.detail).toBe('the answer is 6291557 bytes of JSON');
+  });
+
   it('ignores dynamic-partitioning metadata', () => {
     expect(checkAnswer({ records: [{ ...ok('id-1'), metadata: { partitionKeys: { day: '01' } } }, ok('id-2')] }, ids).ok).toBe(true);
   });
