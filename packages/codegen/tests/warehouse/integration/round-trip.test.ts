@@ -74,7 +74,8 @@ describe('round trip through JSONPaths into DuckDB', () => {
     for (const { fact } of facts) {
       const definition = byKey.get(versionKey(String(fact['fact_type']), Number(fact['fact_version'])))!;
       const validate = ajv.getSchema(definition.document.id)!;
-      expect(validate(fact[definition.valueKey]), `${definition.type}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      const why = `${definition.type}: ${JSON.stringify(validate.errors)} (a new fact's sample is its schema's first \`examples\` entry, or else built from its type; add \`examples\` to the schema, or a line to fixtures/sample-facts.ndjson)`;
+      expect(validate(fact[definition.valueKey]), why).toBe(true);
     }
     expect(new Set(facts.map(({ fact }) => fact['fact_type'])).size).toBe(catalog.facts.length);
   });

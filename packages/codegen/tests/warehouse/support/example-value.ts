@@ -1,6 +1,7 @@
 // A small, valid example value for a (dereferenced) fact schema, for facts that have no hand-written sample yet (a
-// fact just added by following CONTRIBUTING.md). Deliberately simple: the test validates what it builds, and a schema
-// it cannot satisfy makes the test ask for a hand-written sample instead.
+// fact just added by following CONTRIBUTING.md). The schema's own `examples` come first; otherwise a deliberately
+// simple value is built. The test validates what it gets, and a schema it cannot satisfy (a `pattern` without
+// `examples`) makes the test ask for an example instead.
 import { isSchemaObject, typesOf, type JsonSchema } from '@factline/catalog';
 
 const byFormat: Record<string, string> = {
@@ -18,6 +19,7 @@ const byFormat: Record<string, string> = {
 export function exampleValue(schema: JsonSchema): unknown {
   if (!isSchemaObject(schema)) return null;
   if ('const' in schema) return schema['const'];
+  if (Array.isArray(schema['examples']) && schema['examples'].length > 0) return schema['examples'][0];
   if (Array.isArray(schema['enum'])) return (schema['enum'] as unknown[]).find((v) => v !== null) ?? null;
   const types = typesOf(schema) ?? new Set(['string']);
   if (types.has('object') || isSchemaObject(schema['properties'])) {
