@@ -2,7 +2,7 @@
 // Firehose does), the source backup (the raw records concatenated), the processing-failed JSON lines, and a
 // redelivered copy of the facts object when fault injection asks for one.
 import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { constants, gzip } from 'node:zlib';
 import type { CompressionFormat, StreamSettings } from '@factline/stream-settings';
 import type { StoredRecord } from '../wal/frame.js';
 import type { DeliveryPlan, PlannedDelivery } from '../wal/plans.js';
@@ -17,8 +17,10 @@ export interface BatchObjects {
   counts: { delivered: number; dropped: number; failed: number };
 }
 
+// Firehose does not say how hard it compresses; the fastest level makes objects about an eighth larger and takes
+// half the time of the default one, and every batch of a stream waits for its compression before it is loaded.
 async function compress(body: Buffer, format: CompressionFormat): Promise<Buffer> {
-  return format === 'GZIP' ? gzipAsync(body) : body;
+  return format === 'GZIP' ? gzipAsync(body, { level: constants.Z_BEST_SPEED }) : body;
 }
 
 export async function buildBatchObjects(plan: DeliveryPlan, records: readonly StoredRecord[], outcomes: readonly RecordOutcome[], stream: StreamSettings, lambdaArn: string): Promise<BatchObjects> {
@@ -32,12 +34,15 @@ export async function buildBatchObjects(plan: DeliveryPlan, records: readonly St
   });
   const puts: BatchObjects['puts'] = [];
   const deliveries: PlannedDelivery[] = [];
-  puts.push({ kind: 'sourceBackup', key: plan.keys.sourceBackup, body: await compress(Buffer.concat(records.map((record) => record.data)), stream.sourceBackup.compressionFormat) });
-  if (failedLines.length > 0) {
-    puts.push({ kind: 'processingFailed', key: plan.keys.processingFailed, body: await compress(Buffer.from(failedLines.join(''), 'utf8'), stream.s3.compressionFormat) });
-  }
-  if (okData.length > 0) {
-    const facts = await compress(Buffer.concat(okData), stream.s3.compressionFormat);
+  // Compressed side by side on the thread pool.
+  const [sourceBackup, processingFailed, facts] = await Promise.all([
+    compress(Buffer.concat(records.map((record) => record.data)), stream.sourceBackup.compressionFormat),
+    failedLines.length > 0 ? compress(Buffer.from(failedLines.join(''), 'utf8'), stream.s3.compressionFormat) : undefined,
+    okData.length > 0 ? compress(Buffer.concat(okData), stream.s3.compressionFormat) : undefined,
+  ]);
+  puts.push({ kind: 'sourceBackup', key: plan.keys.sourceBackup, body: sourceBackup });
+  if (processingFailed !== undefined) puts.push({ kind: 'processingFailed', key: plan.keys.processingFailed, body: processingFailed });
+  if (facts !== undefined) {
     const factKeys = plan.keys.redelivery === undefined ? [plan.keys.facts] : [plan.keys.facts, plan.keys.redelivery];
     for (const key of factKeys) {
       puts.push({ kind: 'facts', key, body: facts });
