@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { runCaptured } from '../support/capture.js';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
-const iglu = path.resolve(root, '../shared/corpora/iglu-central/schemas');
+const iglu = path.join(process.env['FACTLINE_CORPORA'] ?? path.resolve(root, '../shared/corpora'), 'iglu-central/schemas');
 
 describe('factline ddl (generic mode)', () => {
   it('prints the CREATE TABLE and the JSONPaths of a schema without a .json extension, lint findings on stderr', async () => {

@@ -8,7 +8,7 @@ import { generateGenericDdl, type GenericDdlResult } from '@factline/codegen';
 import { createTableColumns } from '../support/pg-parse.js';
 import { repositoryRoot } from '../support/project.js';
 
-const corpus = path.resolve(repositoryRoot, '../shared/corpora/iglu-central');
+const corpus = path.join(process.env['FACTLINE_CORPORA'] ?? path.resolve(repositoryRoot, '../shared/corpora'), 'iglu-central');
 const snowplowMetadataColumns = new Set(['schema_vendor', 'schema_name', 'schema_format', 'schema_version', 'root_id', 'root_tstamp', 'ref_root', 'ref_tree', 'ref_parent']);
 
 async function filesUnder(folder: string): Promise<string[]> {
