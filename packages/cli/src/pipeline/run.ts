@@ -111,7 +111,11 @@ export async function runPipeline(options: RunPipelineOptions): Promise<Pipeline
     warehouse = await openLocalWarehouse({ path: project.warehousePath });
     const migrations = await migrateLocalWarehouse(warehouse, project);
     const buffering = { intervalInSeconds: options.bufferIntervalSeconds ?? 1, ...(options.bufferSizeMiB === undefined ? {} : { sizeInMBs: options.bufferSizeMiB }) };
-    pipeline = await startLocalPipeline({ project, warehouse, buffering, ...(options.log === undefined ? {} : { log: options.log }) });
+    // Each load gets its own connection to the instance `warehouse` holds open: loads of different streams then run
+    // side by side instead of taking turns on one connection (DuckDB appends from concurrent transactions never
+    // conflict, and one stream's loads never overlap).
+    const perLoad = (): Promise<DuckDbWarehouse> => openLocalWarehouse({ path: project.warehousePath });
+    pipeline = await startLocalPipeline({ project, warehouse: perLoad, buffering, ...(options.log === undefined ? {} : { log: options.log }) });
     const { stack, destination, settings } = pipeline;
     await destination.prepare(settings.warehouse.schema);
 
