@@ -121,7 +121,7 @@ export class FactWriter {
       this.tailAt = at;
       b.set(occurredPart, at);
       at += occurredPart.length;
-      at += b.write(this.occurredAt, at, 'utf8');
+      at = writeUtf8(b, this.occurredAt, at);
       b.set(this.recordedPart, at);
       at = this.writeString(at + this.recordedPart.length, this.eventId);
       b.set(this.eventTypePart, at);
@@ -135,10 +135,10 @@ export class FactWriter {
     at += fact.valueBytes.length;
     if (plain) {
       b[at] = quote;
-      at += b.write(json, at + 1, 'utf8') + 1;
+      at = writeUtf8(b, json, at + 1);
       b[at++] = quote;
     } else {
-      at += b.write(json, at, 'utf8');
+      at = writeUtf8(b, json, at);
     }
     b[at] = closeBrace;
     b[at + 1] = newline;
@@ -158,9 +158,9 @@ export class FactWriter {
   /** Writes `text` as a JSON string at `at`; returns the end. */
   private writeString(at: number, text: string): number {
     const b = this.buffer;
-    if (!plainString.test(text)) return at + b.write(JSON.stringify(text), at, 'utf8');
+    if (!plainString.test(text)) return writeUtf8(b, JSON.stringify(text), at);
     b[at] = quote;
-    const end = at + 1 + b.write(text, at + 1, 'utf8');
+    const end = writeUtf8(b, text, at + 1);
     b[end] = quote;
     return end + 1;
   }
@@ -171,4 +171,23 @@ export class FactWriter {
     this.buffer.copy(next, 0, 0, this.length);
     this.buffer = next;
   }
+}
+
+// Below this length a string is copied by hand when it is ASCII (ids, timestamps, most values): cheaper than the call
+// into the native encoder, whose fixed cost dominates for short strings.
+const shortString = 64;
+
+/** Writes `text` as UTF-8 at `at` (the buffer has room); returns the end. */
+function writeUtf8(b: Buffer, text: string, at: number): number {
+  const length = text.length;
+  if (length <= shortString) {
+    let i = 0;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 0x7f) break;
+      b[at + i] = code;
+    }
+    if (i === length) return at + length;
+  }
+  return at + b.write(text, at, 'utf8');
 }
