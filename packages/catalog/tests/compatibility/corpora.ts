@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { JsonSchema } from '@factline/catalog';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-// FACTLINE_CORPORA points elsewhere when the repository is not cloned next to shared/.
-const corpora = process.env['FACTLINE_CORPORA'] ?? path.resolve(repositoryRoot, '../shared/corpora');
+/** The corpora folder: FACTLINE_CORPORA when the repository is not cloned next to shared/. */
+export const corpora = process.env['FACTLINE_CORPORA'] ?? path.resolve(repositoryRoot, '../shared/corpora');
 
 export interface ApicurioCase {
   id: string;

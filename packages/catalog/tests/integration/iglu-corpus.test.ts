@@ -4,9 +4,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintGenericSchema } from '@factline/catalog';
-import { repositoryRoot } from '../support/project-copy.js';
+import { corpora } from '../compatibility/corpora.js';
 
-const corpus = path.join(process.env['FACTLINE_CORPORA'] ?? path.resolve(repositoryRoot, '../shared/corpora'), 'iglu-central/schemas');
+const corpus = path.join(corpora, 'iglu-central/schemas');
 
 describe('Iglu Central corpus', () => {
   it('every schema yields either a clean result or a list of findings', async () => {
