@@ -9,7 +9,7 @@
 // 122-bit SHA-1 collision. Version 8 (RFC 9562 §5.8) is the UUID version for such custom layouts.
 //
 // The id is written as ASCII bytes straight into the output: no string per fact.
-import { hash } from 'node:crypto';
+import { sha1Prefix } from './sha1.js';
 
 /** 128 bits as 16 bytes. */
 export type Digest = Uint8Array;
@@ -26,37 +26,20 @@ for (let byte = 0; byte < 256; byte++) {
 }
 
 /**
- * The first 128 bits of SHA-1 of a string (UTF-8), written into `into` (16 bytes).
- *
- * @example
- * const digest = sha1Digest('booking.status|0', new Uint8Array(16));
- */
-export function sha1Digest(text: string, into: Digest): Digest {
-  // Hex and a hand parse beat a Buffer digest here: Node's hex output is one flat string, a Buffer is an allocation.
-  const hex = hash('sha1', text, 'hex');
-  for (let i = 0; i < 16; i++) into[i] = (nibble(hex.charCodeAt(2 * i)) << 4) | nibble(hex.charCodeAt(2 * i + 1));
-  return into;
-}
-
-function nibble(code: number): number {
-  return code < 58 ? code - 48 : code - 87;
-}
-
-/**
  * The per-fact half of the id: SHA-1 of `<fact type>|<position>`.
  *
  * @example
  * const key = factKey('booking.status', 0);
  */
 export function factKey(factType: string, position: number): Digest {
-  return sha1Digest(`${factType}|${position}`, new Uint8Array(16));
+  return sha1Prefix(`${factType}|${position}`, new Uint8Array(16));
 }
 
 /**
  * Writes the id of (event digest, fact key) as 36 ASCII bytes at `at`.
  *
  * @example
- * writeFactId(buffer, 12, sha1Digest(eventId, new Uint8Array(16)), factKey('booking.status', 0));
+ * writeFactId(buffer, 12, sha1Prefix(eventId, new Uint8Array(16)), factKey('booking.status', 0));
  */
 export function writeFactId(target: Uint8Array, at: number, event: Digest, key: Digest): void {
   // Bytes 0–3, 4–5, 6–7, 8–9 and 10–15 are the five groups; the dashes sit at 8, 13, 18 and 23.
@@ -97,6 +80,6 @@ function writeHex(target: Uint8Array, at: number, event: Digest, key: Digest, fr
  */
 export function factId(eventId: string, factType: string, position: number): string {
   const bytes = Buffer.allocUnsafe(factIdBytes);
-  writeFactId(bytes, 0, sha1Digest(eventId, new Uint8Array(16)), factKey(factType, position));
+  writeFactId(bytes, 0, sha1Prefix(eventId, new Uint8Array(16)), factKey(factType, position));
   return bytes.toString('latin1');
 }

@@ -5,7 +5,8 @@
 // Here the shared parts of an event's lines are encoded once, for its first fact, and copied for the others; the
 // fact id is written as ASCII digits; constant parts are bytes prepared when the domain is compiled.
 import { keyAt, type FactPlan } from './compile-domain.js';
-import { factIdBytes, sha1Digest, writeFactId } from './fact-id.js';
+import { factIdBytes, writeFactId } from './fact-id.js';
+import { sha1Prefix } from './sha1.js';
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 const factIdPart = ascii('{"fact_id":"');
@@ -82,7 +83,7 @@ export class FactWriter {
     this.occurredAt = occurredAt;
     this.eventTypePart = eventTypePart;
     this.headAt = -1;
-    sha1Digest(eventId, this.digest);
+    sha1Prefix(eventId, this.digest);
     this.lineBound =
       factIdPart.length + factIdBytes + entityPart.length + maxBytesPerUnit * (entityId.length + 2) + occurredPart.length + maxBytesPerUnit * occurredAt.length +
       this.recordedPart.length + maxBytesPerUnit * (eventId.length + 2) + eventTypePart.length + 2;
