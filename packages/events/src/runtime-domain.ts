@@ -48,8 +48,18 @@ export interface RuntimeMappedFact {
   valueKey: string;
 }
 
+/** A fact of a declared mapping: where its value comes from. */
+export interface RuntimeDeclaredFact extends RuntimeMappedFact {
+  value: ValueSpec;
+  /**
+   * Set by the generator when the payload schema at `value.pointer` is the fact's schema (annotations aside): a valid
+   * payload then proves the value valid, and the transformer does not validate it again.
+   */
+  provenByPayload?: boolean;
+}
+
 export type RuntimeMapping =
-  | { kind: 'declared'; entityId: string; facts: (RuntimeMappedFact & { value: ValueSpec })[] }
+  | { kind: 'declared'; entityId: string; facts: RuntimeDeclaredFact[] }
   | { kind: 'typed'; entityId: string; facts: RuntimeMappedFact[]; mapper: RuntimeMapper };
 
 export interface RuntimeEventDefinition {

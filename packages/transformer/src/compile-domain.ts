@@ -39,6 +39,8 @@ export function keyAt(fact: FactPlan, position: number): Digest {
 /** A declared fact: where its value comes from. */
 export interface DeclaredFactPlan extends FactPlan {
   resolve: ValueResolver;
+  /** False when its value is valid whenever the payload is: a constant checked here, or `provenByPayload`. */
+  needsValidation: boolean;
 }
 
 /** Everything needed to turn one event type and version into facts. */
@@ -136,7 +138,13 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
     if ('const' in mapped.value && !fact.validate(mapped.value.const)) {
       fail(key, `${at}/mapping/facts/${index}/value/const`, `the constant ${JSON.stringify(mapped.value.const)} is not a valid ${fact.key}`);
     }
-    return { ...fact, resolve };
+    const proven: unknown = mapped.provenByPayload;
+    if ((proven !== undefined && typeof proven !== 'boolean') || (proven === true && !('pointer' in mapped.value))) {
+      fail(key, `${at}/mapping/facts/${index}/provenByPayload`, 'provenByPayload must be a boolean, and true only for a { pointer } value');
+    }
+    // A constant was validated just above; a proven pointer was validated with the payload.
+    const needsValidation = !('const' in mapped.value) && proven !== true;
+    return { ...fact, resolve, needsValidation };
   });
   return { key, entity: event.entity, validate: event.validate, entityId, typeBytes, mapping: { kind: 'declared', facts: declared } };
 }

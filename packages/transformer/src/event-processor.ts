@@ -86,7 +86,7 @@ export function processEvent(domain: CompiledDomain, text: string, index: number
   for (const fact of plan.mapping.facts) {
     const value = fact.resolve(event.payload);
     if (value === absent) continue;
-    if (context.validateDeclaredFacts && !fact.validate(value)) {
+    if (context.validateDeclaredFacts && fact.needsValidation && !fact.validate(value)) {
       issues.addFactValidation(fact.key, fact.validate.errors, tag);
       writer.abortEvent();
       return false;

@@ -1,5 +1,5 @@
 // The runtime domain: the data the transformer runs on (validators, mappings, value keys), keyed "<type>@<version>".
-import { deliveryStreamName, versionKey, type Catalog, type ValueSpec } from '@factline/catalog';
+import { deliveryStreamName, parsePointer, provenByPayload, versionKey, type Catalog, type DeclaredMappedFact, type EventDefinition, type ValueSpec } from '@factline/catalog';
 import type { Generator } from '../generator.js';
 import { tsHeader } from '../header.js';
 import { eventsGeneratedFolder } from './types-generator.js';
@@ -25,6 +25,17 @@ function printValueSpec(spec: ValueSpec): string {
   return `{ object: { ${Object.entries(spec.object).map(([k, v]) => `${q(k)}: ${printValueSpec(v)}`).join(', ')} } }`;
 }
 
+/**
+ * True when the payload's validation already proves the fact's value valid (see provenByPayload), so the
+ * transformer need not validate it again. Constants are proven when the transformer compiles the domain.
+ */
+function payloadProves(catalog: Catalog, event: EventDefinition, mapped: DeclaredMappedFact): boolean {
+  if (!('pointer' in mapped.value)) return false;
+  const fact = catalog.facts.find((f) => f.type === mapped.fact && f.version === mapped.version);
+  const pointer = parsePointer(mapped.value.pointer);
+  return fact !== undefined && pointer.ok && provenByPayload(event.document, pointer.tokens, fact.document);
+}
+
 function printDomain(catalog: Catalog): string {
   const valueKeys = new Map(catalog.facts.map((f) => [versionKey(f.type, f.version), f.valueKey]));
   const lines = [tsHeader([]), "import type { RuntimeDomain, Validator } from '../runtime-domain.js';", "import { typedMappers } from '../mappers/index.js';", "import * as validators from './validators.js';", ''];
@@ -45,7 +56,8 @@ function printDomain(catalog: Catalog): string {
     for (const fact of mapping.facts) {
       const valueKey = valueKeys.get(versionKey(fact.fact, fact.version)) ?? '';
       const value = 'value' in fact ? `, value: ${printValueSpec(fact.value)}` : '';
-      lines.push(`          { fact: ${q(fact.fact)}, version: ${fact.version}, valueKey: ${q(valueKey)}${value} },`);
+      const proven = 'value' in fact && payloadProves(catalog, event, fact) ? ', provenByPayload: true' : '';
+      lines.push(`          { fact: ${q(fact.fact)}, version: ${fact.version}, valueKey: ${q(valueKey)}${value}${proven} },`);
     }
     lines.push('        ],');
     if (mapping.kind === 'typed') lines.push(`        mapper: typedMappers[${q(key)}],`);

@@ -30,6 +30,43 @@ describe('declared mappings', () => {
     expect(facts(outcome.data)[0]).toMatchObject({ colour: 'blue' });
   });
 
+  it('does not validate again a value the domain marks provenByPayload, nor a constant, and still validates the rest', () => {
+    // Prepare: count the fact validators' calls; the name is marked proven, the colour is not.
+    const domain = tinyDomain();
+    const updated = domain.events['gadget.updated@1']!;
+    if (updated.mapping.kind !== 'declared') throw new Error('gadget.updated is declared');
+    const facts = updated.mapping.facts.map((fact) => (fact.fact === 'gadget.name' ? { ...fact, provenByPayload: true } : fact));
+    const calls: Record<string, number> = {};
+    const counted = Object.fromEntries(
+      Object.entries(domain.facts).map(([key, fact]) => [key, { ...fact, validate: Object.assign((value: unknown) => ((calls[key] = (calls[key] ?? 0) + 1), fact.validate(value)), { errors: null }) }]),
+    );
+    const transformer = createTransformer({ domain: { ...domain, facts: counted, events: { ...domain.events, 'gadget.updated@1': { ...updated, mapping: { ...updated.mapping, facts } } } } });
+    const compiledCalls = { ...calls };
+
+    // Act
+    const outcome = transformer.transformRecord(record(pack(gadgetEvent('gadget.updated', { gadgetId: 'g1', name: 'n', colour: 'red' }), gadgetEvent('gadget.updated', { gadgetId: 'g2', name: 'm', colour: 'red' }))));
+
+    // Assess: the constant was checked once when compiled; the colour twice (two events); the name never.
+    expect(outcome.result).toBe('Ok');
+    expect(compiledCalls).toEqual({ 'gadget.status@1': 1, 'widget.status@1': 1 });
+    expect(calls).toEqual({ 'gadget.status@1': 1, 'widget.status@1': 1, 'gadget.colour@1': 2 });
+  });
+
+  it.each([
+    ['a constant', { const: 'active' }, true],
+    ['an object value', { object: { width: { pointer: '/width' } } }, true],
+    ['a pointer, with a value that is not a boolean', { pointer: '/name' }, 'yes'],
+  ])('refuses provenByPayload on %s', (_name, value, provenByPayload) => {
+    // Prepare
+    const domain = tinyDomain();
+    const updated = domain.events['gadget.updated@1']!;
+    const facts = [{ fact: 'gadget.status', version: 1, valueKey: 'status', value, provenByPayload }];
+    const bad = { ...domain, events: { ...domain.events, 'gadget.updated@1': { ...updated, mapping: { kind: 'declared', entityId: '/gadgetId', facts } } } };
+
+    // Act + Assess
+    expect(() => createTransformer({ domain: bad as never })).toThrow(/provenByPayload must be a boolean, and true only for a \{ pointer \} value/);
+  });
+
   it('builds an object value from the parts present and fails it when the fact needs the others', () => {
     // Prepare
     const transformer = createTransformer({ domain: tinyDomain() });

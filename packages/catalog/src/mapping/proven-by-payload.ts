@@ -1,0 +1,51 @@
+// Can the transformer skip validating a declared fact's value? Only when validating the payload already did it:
+// the pointer reaches the value through `properties` alone (which always apply to their property), and the schema
+// found there is the fact's schema, keyword for keyword, annotations aside. Anything less certain says no, and the
+// transformer validates the value as usual.
+import { isDeepStrictEqual } from 'node:util';
+import { isSchemaObject } from '../schema/walk.js';
+import type { JsonSchema, SchemaDocument } from '../types.js';
+
+// Keywords that never change what a schema accepts (ajv's `useDefaults` is off, so `default` is one of them).
+const annotationKeywords = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$id', '$schema', '$anchor', 'x-factline-references']);
+// A reference left in a resolved schema (a cycle, or one that did not resolve) means two equal texts may differ.
+const referenceKeywords = ['$ref', '$dynamicRef', '$recursiveRef'];
+
+/**
+ * True when every payload that the event's schema accepts carries, at `pointer`, a value the fact's schema accepts
+ * because the two schemas are the same.
+ *
+ * @example
+ * provenByPayload(event.document, ['basicInfo', 'email'], fact.document); // true: both are { type: string, format: email, … }
+ */
+export function provenByPayload(event: SchemaDocument, pointer: readonly string[], fact: SchemaDocument): boolean {
+  if (event.schema['$schema'] !== fact.schema['$schema']) return false;
+  let current: JsonSchema = event.resolved;
+  for (const token of pointer) {
+    if (!isSchemaObject(current) || !isSchemaObject(current['properties'])) return false;
+    const property: unknown = current['properties'][token];
+    if (typeof property !== 'boolean' && !isSchemaObject(property)) return false;
+    current = property;
+  }
+  if (hasReference(current) || hasReference(fact.resolved)) return false;
+  return isDeepStrictEqual(withoutAnnotations(current), withoutAnnotations(fact.resolved));
+}
+
+/** The schema without annotation keywords, at its root and in its `properties` and `items` (elsewhere compared as is). */
+function withoutAnnotations(schema: JsonSchema): JsonSchema {
+  if (!isSchemaObject(schema)) return schema;
+  const out: Record<string, unknown> = {};
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (annotationKeywords.has(keyword)) continue;
+    if (keyword === 'properties' && isSchemaObject(value)) out[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, withoutAnnotations(child as JsonSchema)]));
+    else if (keyword === 'items' && (typeof value === 'boolean' || isSchemaObject(value))) out[keyword] = withoutAnnotations(value);
+    else out[keyword] = value;
+  }
+  return out;
+}
+
+function hasReference(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(hasReference);
+  if (!isSchemaObject(value)) return false;
+  return Object.entries(value).some(([keyword, child]) => referenceKeywords.includes(keyword) || hasReference(child));
+}
