@@ -33,6 +33,8 @@ export interface SendOutcome {
   recordsSent: number;
   /** Peak resident memory of the sender's own process, MB, when it has one. */
   senderPeakRssMb: number | undefined;
+  /** CPU time of the sender's own process while it sent, ms, when it has one. */
+  senderCpuMs: number | undefined;
 }
 
 /**
@@ -81,7 +83,7 @@ export function scenarioProcessSender(options: { events: number; seed: number; c
         aborted: summary.aborted,
         durationMs: summary.durationMs,
       };
-      return { report, recordsSent: summary.recordsSent, senderPeakRssMb: summary.peakRssMb };
+      return { report, recordsSent: summary.recordsSent, senderPeakRssMb: summary.peakRssMb, senderCpuMs: summary.cpuMs };
     },
     dispose: () => {
       void started?.then((child) => child.kill(), () => undefined);
@@ -108,7 +110,7 @@ export function inProcessSender(events: readonly DemoEvent[]): EventSender {
         };
         const report = await sendEvents({ producer, events, total: events.length, pace, onProgress: (p) => context.onProgress(p.sent), ...(context.signal === undefined ? {} : { signal: context.signal }) });
         await producer.close();
-        return { report, recordsSent: producer.metrics().recordsDelivered, senderPeakRssMb: undefined };
+        return { report, recordsSent: producer.metrics().recordsDelivered, senderPeakRssMb: undefined, senderCpuMs: undefined };
       } finally {
         firehose.destroy();
       }

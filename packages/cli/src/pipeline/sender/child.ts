@@ -17,6 +17,7 @@ let resume: (() => void) | undefined;
 async function run(start: SenderStart): Promise<void> {
   const firehose = new FirehoseClient({ endpoint: start.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const producer = createEventProducer({ firehose, producer: start.producer });
+  const cpuAtStart = process.cpuUsage();
   try {
     const report = await sendScenario({
       producer,
@@ -40,12 +41,15 @@ async function run(start: SenderStart): Promise<void> {
         durationMs: report.durationMs,
         recordsSent: producer.metrics().recordsDelivered,
         peakRssMb: process.resourceUsage().maxRSS / 1024,
+        cpuMs: cpuMs(process.cpuUsage(cpuAtStart)),
       },
     }, () => process.disconnect());
   } finally {
     firehose.destroy();
   }
 }
+
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
 const wake = (): void => {
   const next = resume;

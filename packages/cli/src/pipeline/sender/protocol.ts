@@ -26,6 +26,8 @@ export interface SenderSummary {
   recordsSent: number;
   /** The sender process's peak resident memory, MB. */
   peakRssMb: number;
+  /** CPU time the sender process used while it sent (all its threads), ms. */
+  cpuMs: number;
 }
 
 /** From the sender process: ready for `start`, progress, the result, or what went wrong. */
