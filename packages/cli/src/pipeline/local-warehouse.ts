@@ -18,6 +18,8 @@ export interface OpenLocalWarehouseOptions {
   waitMs?: number;
   /** What to tell a person to run when the file is missing. */
   hint?: string;
+  /** DuckDB worker threads, when this opening starts the instance (default: one per core). */
+  threads?: number;
 }
 
 const lockConflict = /Could not set lock on file|Conflicting lock/i;
@@ -39,7 +41,7 @@ export async function openLocalWarehouse(options: OpenLocalWarehouseOptions): Pr
   const deadline = Date.now() + (options.waitMs ?? 10_000);
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
     try {
-      return await createDuckDbWarehouse({ path: options.path });
+      return await createDuckDbWarehouse({ path: options.path, ...(options.threads === undefined ? {} : { threads: options.threads }) });
     } catch (error) {
       const message = (error as Error).message;
       if (!lockConflict.test(message)) throw error;
