@@ -17,8 +17,8 @@ export const validatorsGenerator: Generator = {
     const ajv = createAjv(Dialect.draft2020, { code: { source: true, esm: true, lines: false } });
     declareObjectFormats(ajv);
     for (const document of catalog.documents.values()) ajv.addSchema(document.schema);
-    const code = standaloneCode(ajv, validatorExports(catalog));
-    return [{ path: `${eventsGeneratedFolder}/validators.ts`, content: `${tsHeader([])}// @ts-nocheck: ajv's generated code is checked by ajv, not by tsc.\n${toEsmImports(code)}\n` }];
+    const code = withSharedDefaults(toEsmImports(standaloneCode(ajv, validatorExports(catalog))));
+    return [{ path: `${eventsGeneratedFolder}/validators.ts`, content: `${tsHeader([])}// @ts-nocheck: ajv's generated code is checked by ajv, not by tsc.\n${code}\n` }];
   },
 };
 
@@ -39,6 +39,24 @@ function declareObjectFormats(ajv: ReturnType<typeof createAjv>): void {
   const uuid = ajv.formats['uuid'];
   if (!(uuid instanceof RegExp)) throw new Error('ajv-formats no longer defines "uuid" as a regular expression; check validator-runtime.ts');
   ajv.addFormat('uuid', { type: 'string', validate: (text: string) => uuid.test(text) });
+}
+
+// Every ajv validator called without its data context (as services and the transformer call it) allocates two empty
+// objects for the defaults of its parameters; thousands of calls per batch make that garbage worth avoiding.
+const freshDefaults = 'dynamicAnchors={}}={}){';
+const sharedDefaults = 'dynamicAnchors=noDynamicAnchors}=noDataContext){';
+const sharedDefaultObjects = 'const noDataContext = Object.freeze({});\nconst noDynamicAnchors = Object.freeze({});\n';
+
+/**
+ * Points the parameter defaults at two shared frozen objects. Safe only while no validator writes to
+ * `dynamicAnchors` (ajv does for `$dynamicAnchor`); then the code is left as ajv wrote it.
+ */
+export function withSharedDefaults(code: string): string {
+  if (/dynamicAnchors(\[|\.)/.test(code) || !code.includes(freshDefaults)) return code;
+  const body = code.split(freshDefaults).join(sharedDefaults);
+  // After the import line toEsmImports put first (validators always import their formats or helpers from there).
+  const afterImports = body.startsWith('import ') ? body.indexOf('\n') + 1 : 0;
+  return `${body.slice(0, afterImports)}${sharedDefaultObjects}${body.slice(afterImports)}`;
 }
 
 /** Runtime helpers ajv's standalone code requires, and what each becomes (see packages/events/src/validator-runtime.ts). */
