@@ -35,7 +35,17 @@ interface Accommodation {
 }
 
 const dayMs = 86_400_000;
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// Formatting a Date is slow next to the rest of an event, and the scenario's dates fall on a few hundred days.
+const isoDates = new Map<number, string>();
+const isoDate = (ms: number): string => {
+  const day = Math.floor(ms / dayMs);
+  let date = isoDates.get(day);
+  if (date === undefined) {
+    date = new Date(day * dayMs).toISOString().slice(0, 10);
+    isoDates.set(day, date);
+  }
+  return date;
+};
 
 /** Relative frequency of each action while it is possible. */
 const weights = {
