@@ -1,6 +1,7 @@
 // One delivery stream: acknowledged records wait in a buffer (and in the write-ahead log) until the size or interval
 // hint is reached; then the batch is planned, transformed, written to the bucket, announced through onDelivered,
-// and only then forgotten. Work of a stream runs on one queue, one task after the other.
+// and only then forgotten. Deliveries of a stream run on one queue, one task after the other; announcements run on a
+// second one, so the next batch is written while the previous one loads (never further ahead than that).
 import type { ObjectStore } from '@factline/object-store';
 import type { StreamSettings } from '@factline/stream-settings';
 import { LocalStackError, LocalStackErrorCode } from '../errors.js';
@@ -41,6 +42,7 @@ export class StreamPipeline {
   private bufferedBytes = 0;
   private timer: NodeJS.Timeout | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private announcements: Promise<void> = Promise.resolve();
   private deliveryQueued = false;
   private closing = false;
   /** Set by close(false): queued work is left for the next start. */
@@ -69,7 +71,7 @@ export class StreamPipeline {
       retryDelayMs: context.retryDelayMs,
       maxRetryDelayMs: context.maxRetryDelayMs,
       logger: context.log,
-      schedule: (task) => void pipeline.enqueue(task),
+      schedule: (task) => void pipeline.enqueueAnnouncement(task),
     });
     for (const { plan, records } of recovered.plans) {
       pipeline.counters.recovered += records.length;
@@ -93,8 +95,9 @@ export class StreamPipeline {
   }
 
   /** Delivers everything buffered now; resolves after the delivery and the first attempt of its onDelivered calls. */
-  flush(): Promise<void> {
-    return this.queueDelivery();
+  async flush(): Promise<void> {
+    await this.queueDelivery();
+    await this.announcements;
   }
 
   /** Stops timers, delivers the buffer when `flush` is set, and closes the log. Failed work stays on disk for the next start. */
@@ -107,6 +110,7 @@ export class StreamPipeline {
     this.announcer.stop(flush);
     if (flush) void this.queueDelivery();
     await this.queue;
+    await this.announcements;
     await this.log.close();
   }
 
@@ -134,14 +138,23 @@ export class StreamPipeline {
   }
 
   private enqueue(task: () => Promise<void>): Promise<void> {
-    this.queue = this.queue
+    this.queue = this.after(this.queue, task);
+    return this.queue;
+  }
+
+  private enqueueAnnouncement(task: () => Promise<void>): Promise<void> {
+    this.announcements = this.after(this.announcements, task);
+    return this.announcements;
+  }
+
+  private after(previous: Promise<void>, task: () => Promise<void>): Promise<void> {
+    return previous
       .then(() => (this.abandoned ? undefined : task()))
       .catch((error: unknown) => {
         if (error instanceof Stopped) return;
         this.counters.lastError = (error as Error).message;
         this.context.log({ level: 'error', stream: this.context.stream.deliveryStreamName, message: `delivery failed: ${(error as Error).message}`, error });
       });
-    return this.queue;
   }
 
   private async deliverBuffer(): Promise<void> {
@@ -181,7 +194,11 @@ export class StreamPipeline {
   private async execute(plan: DeliveryPlan, records: StoredRecord[]): Promise<void> {
     if (plan.state === 'planned') plan = await this.write(plan, records);
     this.announcer.track(plan);
-    await this.announcer.announce(plan);
+    // The delivery queue goes on (the next batch is transformed and written) once the previous batch is announced:
+    // a slow load still slows delivery down, by one batch at most, instead of letting objects pile up.
+    const previous = this.announcements;
+    void this.enqueueAnnouncement(() => this.announcer.announce(plan));
+    await previous;
   }
 
   /** Transforms a planned batch and writes its objects under the planned keys; returns the plan marked written. */

@@ -1,5 +1,5 @@
-// The seam for the warehouse: onDelivered is called after each facts object is written, awaited, retried until it
-// succeeds (across restarts), and never overlaps itself within a stream.
+// The seam for the warehouse: onDelivered is called after each facts object is written, awaited (the next batch is
+// written meanwhile, no more), retried until it succeeds (across restarts), and never overlaps itself within a stream.
 import { PutRecordBatchCommand } from '@aws-sdk/client-firehose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery } from '@factline/local';
@@ -95,6 +95,43 @@ describe('onDelivered', () => {
     await vi.waitFor(() => expect(announced).toEqual([written?.key]), { timeout: 10_000, interval: 20 });
     expect((await readFacts(next.objectStore)).map((object) => object.key)).toEqual([written?.key]);
     expect(next.status().streams[0]?.pendingNotifications).toBe(0);
+  });
+
+  it('writes the next batch of a stream while a call runs, and none after it until the call resolves', async () => {
+    // Prepare: the first call waits until it is released.
+    let release: (() => void) | undefined;
+    const announced: string[] = [];
+    harness = await startHarness({
+      transform: identity,
+      onDelivered: async (delivery) => {
+        announced.push(delivery.key);
+        if (announced.length === 1) await new Promise<void>((resolve) => (release = resolve));
+      },
+    });
+    const h = harness;
+    const written = (): number => h.emulator.status().streams[0]?.objects.facts.length ?? 0;
+    const flushes: Promise<void>[] = [];
+    // A failed assertion must not leave the stream waiting at cleanup.
+    try {
+      await put(h, ['0\n']);
+      flushes.push(h.emulator.flush());
+      await vi.waitFor(() => expect(release).toBeDefined(), { timeout: 10_000, interval: 10 });
+      // Act
+      await put(h, ['1\n']);
+      flushes.push(h.emulator.flush());
+      await vi.waitFor(() => expect(written()).toBe(2), { timeout: 10_000, interval: 10 });
+      await put(h, ['2\n']);
+      flushes.push(h.emulator.flush());
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Assess
+      expect(written()).toBe(2);
+      expect(announced).toHaveLength(1);
+    } finally {
+      release?.();
+    }
+    await Promise.all(flushes);
+    expect(written()).toBe(3);
+    expect(announced).toEqual(h.emulator.status().streams[0]?.objects.facts);
   });
 
   it('never runs two calls of one stream at the same time', async () => {
