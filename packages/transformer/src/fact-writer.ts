@@ -13,6 +13,7 @@ const factIdPart = ascii('{"fact_id":"');
 const entityPart = ascii('","entity_id":');
 const occurredPart = ascii(',"occurred_at":"');
 const quote = 34;
+const backslash = 92;
 const closeBrace = 125;
 const newline = 10;
 // A string JSON.stringify copies unchanged between quotes: no quote, backslash, control character or surrogate.
@@ -96,9 +97,9 @@ export class FactWriter {
 
   /** Writes the line of `fact` at `position` with `value` (plain JSON). */
   writeFact(fact: FactPlan, position: number, value: unknown): void {
-    const plain = typeof value === 'string' && plainString.test(value);
+    const text = typeof value === 'string';
     // A finite number prints the same with String() as with JSON.stringify(), at a fraction of the cost.
-    const json = plain ? (value as string) : typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
+    const json = text ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
     this.ensure(this.lineBound + fact.typeBytes.length + fact.valueBytes.length + maxBytesPerUnit * (json.length + 2));
     const b = this.buffer;
     let at = this.length;
@@ -108,7 +109,7 @@ export class FactWriter {
       this.headAt = at;
       b.set(factIdPart, at);
       b.set(entityPart, at + factIdPart.length + factIdBytes);
-      at = this.writeString(at + factIdPart.length + factIdBytes + entityPart.length, this.entityId);
+      at = writeJsonString(b, this.entityId, at + factIdPart.length + factIdBytes + entityPart.length);
       this.headEnd = at;
     } else {
       b.copyWithin(at, this.headAt, this.headEnd);
@@ -124,7 +125,7 @@ export class FactWriter {
       at += occurredPart.length;
       at = writeUtf8(b, this.occurredAt, at);
       b.set(this.recordedPart, at);
-      at = this.writeString(at + this.recordedPart.length, this.eventId);
+      at = writeJsonString(b, this.eventId, at + this.recordedPart.length);
       b.set(this.eventTypePart, at);
       at += this.eventTypePart.length;
       this.tailEnd = at;
@@ -134,13 +135,7 @@ export class FactWriter {
     }
     b.set(fact.valueBytes, at);
     at += fact.valueBytes.length;
-    if (plain) {
-      b[at] = quote;
-      at = writeUtf8(b, json, at + 1);
-      b[at++] = quote;
-    } else {
-      at = writeUtf8(b, json, at);
-    }
+    at = text ? writeJsonString(b, json, at) : writeUtf8(b, json, at);
     b[at] = closeBrace;
     b[at + 1] = newline;
     this.length = at + 2;
@@ -156,16 +151,6 @@ export class FactWriter {
     return this.buffer.toString('utf8', start, end);
   }
 
-  /** Writes `text` as a JSON string at `at`; returns the end. */
-  private writeString(at: number, text: string): number {
-    const b = this.buffer;
-    if (!plainString.test(text)) return writeUtf8(b, JSON.stringify(text), at);
-    b[at] = quote;
-    const end = writeUtf8(b, text, at + 1);
-    b[end] = quote;
-    return end + 1;
-  }
-
   private ensure(bytes: number): void {
     if (this.length + bytes <= this.buffer.length) return;
     const next = Buffer.allocUnsafe(Math.max(this.length + bytes, this.buffer.length * 2));
@@ -177,6 +162,33 @@ export class FactWriter {
 // Below this length a string is copied by hand when it is ASCII (ids, timestamps, most values): cheaper than the call
 // into the native encoder, whose fixed cost dominates for short strings.
 const shortString = 64;
+
+/**
+ * Writes `text` as a JSON string, quoted and escaped as JSON.stringify does, at `at` (the buffer has room); returns
+ * the end. A short string of printable ASCII without `"` or `\` (ids, timestamps, most values) is checked and copied
+ * in one pass.
+ */
+function writeJsonString(b: Buffer, text: string, at: number): number {
+  const length = text.length;
+  if (length <= shortString) {
+    let i = 0;
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 0x20 || code > 0x7e || code === quote || code === backslash) break;
+      b[at + 1 + i] = code;
+    }
+    if (i === length) {
+      b[at] = quote;
+      b[at + 1 + length] = quote;
+      return at + length + 2;
+    }
+  }
+  if (!plainString.test(text)) return writeUtf8(b, JSON.stringify(text), at);
+  b[at] = quote;
+  const end = writeUtf8(b, text, at + 1);
+  b[end] = quote;
+  return end + 1;
+}
 
 /** Writes `text` as UTF-8 at `at` (the buffer has room); returns the end. */
 function writeUtf8(b: Buffer, text: string, at: number): number {
