@@ -29,5 +29,5 @@ export { redshiftReservedWords } from './lint/redshift-reserved-words.js';
 export { structuralRules, type StructuralRule } from './structural-rules.js';
 export { lintGenericSchema, type GenericLintResult } from './generic/lint-generic-schema.js';
 export { findProjectRoot } from './project-root.js';
-export { provenByPayload } from './mapping/proven-by-payload.js';
+export { pointersProvingFact, provenByPayload } from './mapping/proven-by-payload.js';
 export * from './compatibility/index.js';

@@ -58,9 +58,18 @@ export interface RuntimeDeclaredFact extends RuntimeMappedFact {
   provenByPayload?: boolean;
 }
 
+/** A fact a typed mapper may return. */
+export interface RuntimeTypedFact extends RuntimeMappedFact {
+  /**
+   * Set by the generator for a fact of a primitive type: the payload pointers whose schema is the fact's schema. A
+   * value the mapper returns that equals the payload's value at one of them is valid without a second validation.
+   */
+  provenByPayloadAt?: string[];
+}
+
 export type RuntimeMapping =
   | { kind: 'declared'; entityId: string; facts: RuntimeDeclaredFact[] }
-  | { kind: 'typed'; entityId: string; facts: RuntimeMappedFact[]; mapper: RuntimeMapper };
+  | { kind: 'typed'; entityId: string; facts: RuntimeTypedFact[]; mapper: RuntimeMapper };
 
 export interface RuntimeEventDefinition {
   type: string;

@@ -24,6 +24,8 @@ export interface FactPlan {
   keys: Digest[];
   /** Scratch for the typed path: the stamp of the last event that wrote this fact (finds a fact returned twice). */
   seen: number;
+  /** Typed path: indexes into the mapping's `proven` places whose schema is this fact's. */
+  provenAt: number[];
 }
 
 /**
@@ -53,8 +55,11 @@ export interface EventPlan {
   typeBytes: Uint8Array;
   mapping:
     | { kind: 'declared'; facts: DeclaredFactPlan[] }
-    /** `facts` by fact type. */
-    | { kind: 'typed'; mapper: RuntimeMapper; facts: Map<string, FactPlan> };
+    /**
+     * `facts` by fact type. `proven`: the payload places some fact's schema is identical to; their values are read
+     * into `provenValues` before the mapper runs (it could change the payload), for the facts' `provenAt`.
+     */
+    | { kind: 'typed'; mapper: RuntimeMapper; facts: Map<string, FactPlan>; proven: PointerTokens[]; provenValues: unknown[] };
 }
 
 /** The compiled domain. */
@@ -100,7 +105,7 @@ function compileFact(key: string, fact: RuntimeDomain['facts'][string]): FactPla
   }
   const typePart = `,"fact_type":${JSON.stringify(fact.type)},"fact_version":${JSON.stringify(fact.version)}`;
   const valuePart = `,${JSON.stringify(fact.valueKey)}:`;
-  return { key, type: fact.type, version: fact.version, typePart, valuePart, typeBytes: Buffer.from(typePart), valueBytes: Buffer.from(valuePart), validate: fact.validate, keys: [], seen: 0 };
+  return { key, type: fact.type, version: fact.version, typePart, valuePart, typeBytes: Buffer.from(typePart), valueBytes: Buffer.from(valuePart), validate: fact.validate, keys: [], seen: 0, provenAt: [] };
 }
 
 function compileEvent(key: string, event: RuntimeDomain['events'][string], facts: Map<string, FactPlan>): EventPlan {
@@ -124,11 +129,15 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
   if (mapping.kind === 'typed') {
     if (typeof mapping.mapper !== 'function') fail(key, `${at}/mapping/mapper`, 'a typed mapping needs a mapper function (register it in packages/events/src/mappers/)');
     const allowed = new Map<string, FactPlan>();
+    const proven: string[] = [];
     mapping.facts.forEach((mapped, index) => {
       if (allowed.has(mapped.fact)) fail(key, `${at}/mapping/facts/${index}`, `${mapped.fact} is listed twice; an event sets each fact at most once`);
-      allowed.set(mapped.fact, declaredFact(mapped, index));
+      const pointers = provenPointers(key, `${at}/mapping/facts/${index}/provenByPayloadAt`, mapped.provenByPayloadAt);
+      const provenAt = pointers.map((pointer) => (proven.includes(pointer) ? proven.indexOf(pointer) : proven.push(pointer) - 1));
+      allowed.set(mapped.fact, { ...declaredFact(mapped, index), provenAt });
     });
-    return { key, entity: event.entity, validate: event.validate, entityId, typeBytes, mapping: { kind: 'typed', mapper: mapping.mapper, facts: allowed } };
+    const typed = { kind: 'typed' as const, mapper: mapping.mapper, facts: allowed, proven: proven.map((pointer) => parsePointer(pointer) as PointerTokens), provenValues: proven.map(() => undefined) };
+    return { key, entity: event.entity, validate: event.validate, entityId, typeBytes, mapping: typed };
   }
   if (mapping.kind !== 'declared') fail(key, `${at}/mapping/kind`, 'mapping.kind must be "declared" or "typed"');
   const declared = mapping.facts.map((mapped, index): DeclaredFactPlan => {
@@ -147,6 +156,14 @@ function compileEvent(key: string, event: RuntimeDomain['events'][string], facts
     return { ...fact, resolve, needsValidation };
   });
   return { key, entity: event.entity, validate: event.validate, entityId, typeBytes, mapping: { kind: 'declared', facts: declared } };
+}
+
+function provenPointers(key: string, at: string, pointers: unknown): string[] {
+  if (pointers === undefined) return [];
+  if (!Array.isArray(pointers) || !pointers.every((pointer) => typeof pointer === 'string' && parsePointer(pointer) !== undefined)) {
+    fail(key, at, 'provenByPayloadAt must be an array of JSON Pointers into the payload');
+  }
+  return pointers as string[];
 }
 
 function fail(key: string, pointer: string, message: string): never {

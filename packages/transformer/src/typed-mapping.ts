@@ -5,6 +5,7 @@ import type { EventPlan } from './compile-domain.js';
 import { failureRules } from './constants.js';
 import type { FactWriter } from './fact-writer.js';
 import type { IssueCollector } from './issues.js';
+import { absent, resolvePointer, type PointerTokens } from './json-pointer.js';
 import { jsonProblem } from './json-value.js';
 import { errorText } from './quote.js';
 
@@ -19,6 +20,8 @@ let eventStamp = 0;
  */
 export function mapTyped(plan: EventPlan, payload: unknown, context: MapperContext, writer: FactWriter, issues: IssueCollector, tag: { index: number; eventId: string }): number | undefined {
   if (plan.mapping.kind !== 'typed') return undefined;
+  const { proven, provenValues } = plan.mapping;
+  for (let i = 0; i < proven.length; i++) provenValues[i] = resolvePointer(payload, proven[i] as PointerTokens);
   let result: unknown;
   try {
     result = plan.mapping.mapper(payload, context);
@@ -59,11 +62,23 @@ export function mapTyped(plan: EventPlan, payload: unknown, context: MapperConte
       issues.add({ ...tag, fact: fact.key, pointer: problem.pointer, rule: failureRules.notJson, message: `${fact.key} value${problem.pointer}: ${problem.reason}` });
       return undefined;
     }
-    if (!fact.validate(mapped.value)) {
+    if (!equalsProvenValue(fact.provenAt, mapped.value, provenValues) && !fact.validate(mapped.value)) {
       issues.addFactValidation(fact.key, fact.validate.errors, tag);
       return undefined;
     }
     writer.writeFact(fact, position, mapped.value);
   }
   return facts.length;
+}
+
+// A primitive equal to a payload value whose schema is the fact's was validated with the payload: equal primitives are
+// valid alike. The values were read before the mapper ran. An object or array may have been built or changed by the
+// mapper, so it is always validated.
+function equalsProvenValue(provenAt: readonly number[], value: unknown, provenValues: readonly unknown[]): boolean {
+  if (value !== null && typeof value === 'object') return false;
+  for (const index of provenAt) {
+    const there = provenValues[index];
+    if (there !== absent && there === value) return true;
+  }
+  return false;
 }

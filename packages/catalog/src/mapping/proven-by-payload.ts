@@ -3,6 +3,7 @@
 // found there is the fact's schema, keyword for keyword, annotations aside. Anything less certain says no, and the
 // transformer validates the value as usual.
 import { isDeepStrictEqual } from 'node:util';
+import { toPointer } from '../json/pointer.js';
 import { isSchemaObject } from '../schema/walk.js';
 import type { JsonSchema, SchemaDocument } from '../types.js';
 
@@ -48,4 +49,23 @@ function hasReference(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(hasReference);
   if (!isSchemaObject(value)) return false;
   return Object.entries(value).some(([keyword, child]) => referenceKeywords.includes(keyword) || hasReference(child));
+}
+
+/**
+ * The pointers (through `properties`, at most `depth` deep) at which the event's payload schema is the fact's schema.
+ * A typed mapper's fact whose value equals the payload's value at one of them (a primitive: equal values are valid
+ * alike) needs no second validation.
+ *
+ * @example
+ * pointersProvingFact(requested.document, checkInFact.document); // ['/checkIn', '/checkOut']: both are { format: date }
+ */
+export function pointersProvingFact(event: SchemaDocument, fact: SchemaDocument, depth = 3): string[] {
+  const found: string[] = [];
+  const visit = (schema: JsonSchema, tokens: string[]) => {
+    if (tokens.length > 0 && provenByPayload(event, tokens, fact)) found.push(toPointer(tokens));
+    if (tokens.length >= depth || !isSchemaObject(schema) || !isSchemaObject(schema['properties'])) return;
+    for (const [name, child] of Object.entries(schema['properties'])) visit(child as JsonSchema, [...tokens, name]);
+  };
+  visit(event.resolved, []);
+  return found;
 }

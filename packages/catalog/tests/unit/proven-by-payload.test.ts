@@ -1,7 +1,7 @@
 // The transformer skips validating a declared fact's value only when validating the payload already proved it valid.
 // Every "true" here must be sound; a doubtful case must say false.
 import { describe, expect, it } from 'vitest';
-import { provenByPayload, type JsonSchemaObject, type SchemaDocument } from '@factline/catalog';
+import { pointersProvingFact, provenByPayload, type JsonSchemaObject, type SchemaDocument } from '@factline/catalog';
 
 const dialect = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -61,5 +61,29 @@ describe('provenByPayload', () => {
   it('takes the empty pointer as the whole payload', () => {
     const payload = { type: 'object', additionalProperties: false, properties: { a: { type: 'integer' } } };
     expect(provenByPayload(document('event', payload), [], document('fact', payload))).toBe(true);
+  });
+});
+
+describe('pointersProvingFact', () => {
+  it('lists every property path whose schema is the fact schema, escaped, nested ones included', () => {
+    // Prepare
+    const date = { type: 'string', format: 'date' };
+    const payload = {
+      type: 'object',
+      properties: { checkIn: { ...date, description: 'first night' }, checkOut: date, 'a/b': date, stay: { type: 'object', properties: { from: date, nights: { type: 'integer' } } }, note: { type: 'string' } },
+    };
+
+    // Act
+    const pointers = pointersProvingFact(document('event', payload), document('fact', { ...date, title: 'Check-in' }));
+
+    // Assess
+    expect(pointers).toEqual(['/checkIn', '/checkOut', '/a~1b', '/stay/from']);
+  });
+
+  it('stops at the given depth and lists nothing when no schema matches', () => {
+    const payload = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'boolean' } } } } };
+    expect(pointersProvingFact(document('event', payload), document('fact', { type: 'boolean' }), 1)).toEqual([]);
+    expect(pointersProvingFact(document('event', payload), document('fact', { type: 'boolean' }))).toEqual(['/a/b']);
+    expect(pointersProvingFact(document('event', payload), document('fact', { type: 'string' }))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // The runtime domain: the data the transformer runs on (validators, mappings, value keys), keyed "<type>@<version>".
-import { deliveryStreamName, parsePointer, provenByPayload, versionKey, type Catalog, type DeclaredMappedFact, type EventDefinition, type ValueSpec } from '@factline/catalog';
+import { deliveryStreamName, parsePointer, pointersProvingFact, provenByPayload, typesOf, versionKey, type Catalog, type DeclaredMappedFact, type EventDefinition, type MappedFact, type ValueSpec } from '@factline/catalog';
 import type { Generator } from '../generator.js';
 import { tsHeader } from '../header.js';
 import { eventsGeneratedFolder } from './types-generator.js';
@@ -36,6 +36,17 @@ function payloadProves(catalog: Catalog, event: EventDefinition, mapped: Declare
   return fact !== undefined && pointer.ok && provenByPayload(event.document, pointer.tokens, fact.document);
 }
 
+/**
+ * For a typed mapper's fact of a primitive type: the payload pointers whose schema is the fact's schema. A value the
+ * mapper returns that equals the payload's value at one of them is valid without a second validation.
+ */
+function pointersProvingTypedFact(catalog: Catalog, event: EventDefinition, mapped: MappedFact): string[] {
+  const fact = catalog.facts.find((f) => f.type === mapped.fact && f.version === mapped.version);
+  const types = fact === undefined ? undefined : typesOf(fact.document.resolved);
+  if (fact === undefined || types === undefined || types.has('object') || types.has('array')) return [];
+  return pointersProvingFact(event.document, fact.document);
+}
+
 function printDomain(catalog: Catalog): string {
   const valueKeys = new Map(catalog.facts.map((f) => [versionKey(f.type, f.version), f.valueKey]));
   const lines = [tsHeader([]), "import type { RuntimeDomain, Validator } from '../runtime-domain.js';", "import { typedMappers } from '../mappers/index.js';", "import * as validators from './validators.js';", ''];
@@ -56,7 +67,11 @@ function printDomain(catalog: Catalog): string {
     for (const fact of mapping.facts) {
       const valueKey = valueKeys.get(versionKey(fact.fact, fact.version)) ?? '';
       const value = 'value' in fact ? `, value: ${printValueSpec(fact.value)}` : '';
-      const proven = 'value' in fact && payloadProves(catalog, event, fact) ? ', provenByPayload: true' : '';
+      const provenAt = mapping.kind === 'typed' ? pointersProvingTypedFact(catalog, event, fact) : [];
+      const proven =
+        'value' in fact ? (payloadProves(catalog, event, fact) ? ', provenByPayload: true' : '')
+        : provenAt.length > 0 ? `, provenByPayloadAt: [${provenAt.map(q).join(', ')}]`
+        : '';
       lines.push(`          { fact: ${q(fact.fact)}, version: ${fact.version}, valueKey: ${q(valueKey)}${value}${proven} },`);
     }
     lines.push('        ],');

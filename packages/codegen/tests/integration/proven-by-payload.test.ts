@@ -23,4 +23,19 @@ describe('provenByPayload in the generated domain', () => {
     // The event's reason is a non-null enum, the fact's is nullable: safe, but not the same schema, so not proven.
     expect(domain).toMatch(/fact: 'accommodation_provider\.deactivation_reason', version: 1, valueKey: 'deactivation_reason', value: \{ pointer: '\/reason' \} \}/);
   });
+
+  it('lists, for the facts of a typed mapper, the payload places with the same schema (primitive facts only)', async () => {
+    // Prepare
+    const { files } = await generateAll(root);
+    const domain = files.find((file) => file.path.endsWith('generated/domain.ts'))?.content ?? '';
+
+    // Act
+    const line = (fact: string) => domain.split('\n').find((l) => l.includes(`{ fact: '${fact}', version: 1, valueKey:`) && !l.includes('value: {')) ?? '';
+
+    // Assess: both dates share one schema; the price is an object and the nights are computed, so neither is listed.
+    expect(line('booking.check_in')).toContain("provenByPayloadAt: ['/checkIn', '/checkOut']");
+    expect(line('booking.guests')).toContain("provenByPayloadAt: ['/guests']");
+    expect(line('booking.total_price')).not.toContain('provenByPayloadAt');
+    expect(line('booking.nights')).not.toContain('provenByPayloadAt');
+  });
 });

@@ -1,6 +1,6 @@
 // Declared mappings and typed mappers, on a small hand-built domain.
 import { describe, expect, it } from 'vitest';
-import type { RuntimeMapper } from '@factline/events';
+import type { RuntimeMapper, Validator } from '@factline/events';
 import { createTransformer } from '@factline/transformer';
 import { facts, pack, record } from '../fixtures/helpers.js';
 import { gadgetEvent, tinyDomain } from '../fixtures/tiny-domain.js';
@@ -116,6 +116,74 @@ describe('typed mappers', () => {
 
     // Assess
     expect(facts(outcome.data).map((f) => f['fact_type'])).toEqual(['gadget.size', 'gadget.name']);
+  });
+
+  describe('with provenByPayloadAt', () => {
+    // The domain says the payload's /label has gadget.name's schema; the validators count their calls.
+    function provenRun(mapper: RuntimeMapper, payload: Record<string, unknown>) {
+      const domain = tinyDomain(mapper);
+      const assembled = domain.events['gadget.assembled@1']!;
+      if (assembled.mapping.kind !== 'typed') throw new Error('gadget.assembled is typed');
+      const facts = assembled.mapping.facts.map((fact) => (fact.fact === 'gadget.name' ? { ...fact, provenByPayloadAt: ['/gadgetId', '/label'] } : fact));
+      const calls = { name: 0 };
+      const name = domain.facts['gadget.name@1']!;
+      const validate: Validator = (value: unknown) => {
+        calls.name += 1;
+        const valid = name.validate(value);
+        validate.errors = name.validate.errors;
+        return valid;
+      };
+      const counted = { ...name, validate };
+      const transformer = createTransformer({
+        domain: { ...domain, facts: { ...domain.facts, 'gadget.name@1': counted }, events: { ...domain.events, 'gadget.assembled@1': { ...assembled, mapping: { ...assembled.mapping, facts } } } },
+      });
+      return { outcome: transformer.transformRecord(record(pack(gadgetEvent('gadget.assembled', { gadgetId: 'g1', ...payload })))), calls };
+    }
+
+    it('does not validate again a primitive equal to the payload value at one of the places', () => {
+      // Act
+      const { outcome, calls } = provenRun((payload) => ({ ok: true, facts: [{ fact: 'gadget.name', version: 1, value: (payload as { label: string }).label }] }), { label: 'Bolt' });
+
+      // Assess
+      expect(outcome.result).toBe('Ok');
+      expect(calls.name).toBe(0);
+    });
+
+    it('validates a value found at none of the places', () => {
+      // Act
+      const { outcome, calls } = provenRun(() => ({ ok: true, facts: [{ fact: 'gadget.name', version: 1, value: '' }] }), { label: 'Bolt' });
+
+      // Assess
+      expect(calls.name).toBe(1);
+      expect(outcome.issues).toEqual([expect.objectContaining({ fact: 'gadget.name@1', rule: 'minLength' })]);
+    });
+
+    it('compares with the payload as it was before the mapper ran, so a mapper that edits the payload is still checked', () => {
+      // Act: the mapper puts an invalid name into the payload and returns it.
+      const { outcome, calls } = provenRun((payload) => {
+        const edited = payload as { label: string };
+        edited.label = '';
+        return { ok: true, facts: [{ fact: 'gadget.name', version: 1, value: edited.label }] };
+      }, { label: 'Bolt' });
+
+      // Assess
+      expect(calls.name).toBe(1);
+      expect(outcome.result).toBe('ProcessingFailed');
+    });
+  });
+
+  it.each([
+    ['a string', '/label'],
+    ['an array with a bad pointer', ['label']],
+  ])('refuses provenByPayloadAt that is %s', (_name, provenByPayloadAt) => {
+    // Prepare
+    const domain = tinyDomain();
+    const assembled = domain.events['gadget.assembled@1']!;
+    const facts = [{ fact: 'gadget.name', version: 1, valueKey: 'name', provenByPayloadAt }];
+    const bad = { ...domain, events: { ...domain.events, 'gadget.assembled@1': { ...assembled, mapping: { ...assembled.mapping, facts } } } };
+
+    // Act + Assess
+    expect(() => createTransformer({ domain: bad as never })).toThrow(/provenByPayloadAt must be an array of JSON Pointers into the payload/);
   });
 
   it('tells the mapper about the event', () => {
