@@ -31,6 +31,15 @@ export interface TransformerFunctionProps {
  * @example
  * const transformer = new TransformerFunction(stack, 'Transformer', { bundleDir, settings: config.transformer, logRetentionDays: 30 });
  */
+/**
+ * Node options of the transformer. The function keeps a batch's whole response (facts are several times the events)
+ * alive until it returns, so with Node's default 16 MB semi-space every young-generation collection copies those
+ * strings; 32 MB means fewer collections and about a tenth less transformer time (measure with
+ * `NODE_OPTIONS=--max-semi-space-size=32 pnpm bench:transformer`), for about 10 MB more peak memory on the 6 MB
+ * worst case (143 MB instead of 134 MB, of the 1769 MB).
+ */
+export const transformerNodeOptions = '--enable-source-maps --max-semi-space-size=32';
+
 export class TransformerFunction extends Construct {
   readonly function: lambda.Function;
   readonly logGroup: logs.LogGroup;
@@ -51,7 +60,7 @@ export class TransformerFunction extends Construct {
       role,
       logGroup: this.logGroup,
       loggingFormat: lambda.LoggingFormat.JSON,
-      environment: { NODE_OPTIONS: '--enable-source-maps', POWERTOOLS_SERVICE_NAME: 'factline-transformer' },
+      environment: { NODE_OPTIONS: transformerNodeOptions, POWERTOOLS_SERVICE_NAME: 'factline-transformer' },
     });
   }
 }

@@ -193,6 +193,11 @@ describe('the transformer Lambda', () => {
     expect(resources(s.template)[group]?.Properties).toMatchObject({ RetentionInDays: 30 });
   });
 
+  it('runs with source maps and a 32 MB semi-space (the response stays alive for the whole batch)', () => {
+    const fn = resources(s.template)[logicalIdOf(s.stack, s.stack.transformer.function)]!.Properties!;
+    expect((fn.Environment as Json).Variables).toMatchObject({ NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=32', POWERTOOLS_SERVICE_NAME: 'factline-transformer' });
+  });
+
   it('is never given a timeout Firehose would not wait for', () => {
     const fn = resources(s.template)[logicalIdOf(s.stack, s.stack.transformer.function)]!.Properties!;
     expect(fn.Timeout as number).toBeLessThanOrEqual(300);
