@@ -17,7 +17,7 @@ export const validatorsGenerator: Generator = {
     const ajv = createAjv(Dialect.draft2020, { code: { source: true, esm: true, lines: false } });
     declareObjectFormats(ajv);
     for (const document of catalog.documents.values()) ajv.addSchema(document.schema);
-    const code = withSharedDefaults(toEsmImports(standaloneCode(ajv, validatorExports(catalog))));
+    const code = withLengthShortcuts(withSharedDefaults(toEsmImports(standaloneCode(ajv, validatorExports(catalog)))));
     return [{ path: `${eventsGeneratedFolder}/validators.ts`, content: `${tsHeader([])}// @ts-nocheck: ajv's generated code is checked by ajv, not by tsc.\n${code}\n` }];
   },
 };
@@ -57,6 +57,24 @@ export function withSharedDefaults(code: string): string {
   // After the import line toEsmImports put first (validators always import their formats or helpers from there).
   const afterImports = body.startsWith('import ') ? body.indexOf('\n') + 1 : 0;
   return `${body.slice(0, afterImports)}${sharedDefaultObjects}${body.slice(afterImports)}`;
+}
+
+/**
+ * Skips counting code points when the string's length in UTF-16 units already decides a length limit. A string of
+ * `length` units holds between `length / 2` and `length` code points, so `ucs2length(x) > N` can only hold when
+ * `x.length > N`, and `ucs2length(x) < N` only when `x.length < 2 * N`. The answers are unchanged; most strings
+ * (ids, timestamps, names) never reach the counting loop.
+ */
+export function withLengthShortcuts(code: string): string {
+  const counters = [...code.matchAll(/const (func\d+) = ucs2length;/g)].map((match) => match[1] as string);
+  let body = code;
+  for (const counter of counters) {
+    const check = new RegExp(`\\b${counter}\\((data\\w*)\\) ([<>]) (\\d+)\\b`, 'g');
+    body = body.replace(check, (whole: string, data: string, comparison: string, limit: string) =>
+      comparison === '>' ? `(${data}.length > ${limit} && ${whole})` : `(${data}.length < ${2 * Number(limit)} && ${whole})`,
+    );
+  }
+  return body;
 }
 
 /** Runtime helpers ajv's standalone code requires, and what each becomes (see packages/events/src/validator-runtime.ts). */
