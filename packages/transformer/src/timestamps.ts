@@ -88,19 +88,29 @@ function formatEpochMs(ms: number): string | undefined {
 // Most timestamps arrive already in the canonical form (producers write Date#toISOString()); checking that is far
 // cheaper than parsing and printing again.
 function isCanonical(text: string): boolean {
-  if (text.length !== 24) return false;
-  for (let i = 0; i < 24; i++) {
-    const code = text.charCodeAt(i);
-    const expected = canonicalShape.charCodeAt(i);
-    if (expected === 100 /* d */ ? code < 48 || code > 57 : code !== expected) return false;
-  }
-  const two = (i: number) => (text.charCodeAt(i) - 48) * 10 + text.charCodeAt(i + 1) - 48;
-  const month = two(5);
-  const day = two(8);
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(two(0) * 100 + two(2), month) && two(11) <= 23 && two(14) <= 59 && two(17) <= 59;
+  // `YYYY-MM-DDTHH:mm:ss.sssZ`: the separators at fixed places, then every field read as digits and range-checked.
+  if (text.length !== 24 || text.charCodeAt(23) !== 90 || text.charCodeAt(19) !== 46 || text.charCodeAt(10) !== 84) return false;
+  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return false;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  if (year < 0 || digits(text, 20, 3) < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  return day <= daysInMonth(year, month);
 }
 
-const canonicalShape = 'dddd-dd-ddTdd:dd:dd.dddZ';
+/** The decimal number of `count` digits at `at`; -1 if one is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;

@@ -43,6 +43,52 @@ describe('normalizeTimestamp', () => {
   });
 });
 
+describe('normalizeTimestamp on canonical-looking text', () => {
+  /** mulberry32: the same strings on every run. */
+  function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+      let t = (state = (state + 0x6d2b79f5) >>> 0);
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    };
+  }
+
+  it('keeps a valid UTC timestamp with milliseconds as it is and refuses impossible ones, over 100,000 strings', () => {
+    // Prepare: real instants of every year 0000–9999, random digits (impossible dates included), one character changed.
+    const next = random(17);
+    const digits = (count: number) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
+    const alphabet = '0123456789-:.TZtz ';
+    const texts = Array.from({ length: 100_000 }, () => {
+      const real = new Date(Math.floor(next() * 253_402_300_800_000) - 62_167_219_200_000).toISOString();
+      const text = next() < 0.5 ? real : `${digits(4)}-${digits(2)}-${digits(2)}T${digits(2)}:${digits(2)}:${digits(2)}.${digits(3)}Z`;
+      const at = Math.floor(next() * text.length);
+      return next() < 0.3 ? text.slice(0, at) + (alphabet[Math.floor(next() * alphabet.length)] as string) + text.slice(at + 1) : text;
+    });
+    // The reference: a canonical string is valid when Date prints it back unchanged (leap seconds read as :59.999).
+    const canonical = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+    const expected = (text: string) => {
+      if (!canonical.test(text)) return 'not canonical';
+      if (text.slice(17, 19) === '60') return 'leap second';
+      const date = new Date(0);
+      date.setUTCFullYear(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
+      date.setUTCHours(Number(text.slice(11, 13)), Number(text.slice(14, 16)), Number(text.slice(17, 19)), Number(text.slice(20, 23)));
+      return date.toISOString() === text ? text : undefined;
+    };
+
+    // Act
+    const disagreements = texts.filter((text) => {
+      const want = expected(text);
+      return want !== 'not canonical' && want !== 'leap second' && normalizeTimestamp(text) !== want;
+    });
+
+    // Assess
+    expect(disagreements).toEqual([]);
+    expect(texts.filter((text) => expected(text) === text).length).toBeGreaterThan(30_000);
+  });
+});
+
 describe('parseArrivalTimestamp', () => {
   it.each([
     [1510772160000, '2017-11-15T18:56:00.000Z', 'epoch milliseconds'],
