@@ -9,7 +9,8 @@ export type ValueCheck = (target: JsonSchema, value: unknown) => string | undefi
 
 const annotationKeywords = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$id', '$schema', '$anchor', 'x-factline-references']);
 
-function withoutAnnotations(schema: JsonSchema): JsonSchema {
+/** The schema without annotation keywords, at its root and in its `properties` and `items` (elsewhere kept as is). */
+export function withoutAnnotations(schema: JsonSchema): JsonSchema {
   if (!isSchemaObject(schema)) return schema;
   const out: JsonSchemaObject = {};
   for (const [k, v] of Object.entries(schema)) {

@@ -6,9 +6,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { toPointer } from '../json/pointer.js';
 import { isSchemaObject } from '../schema/walk.js';
 import type { JsonSchema, SchemaDocument } from '../types.js';
+import { withoutAnnotations } from './assignability.js';
 
-// Keywords that never change what a schema accepts (ajv's `useDefaults` is off, so `default` is one of them).
-const annotationKeywords = new Set(['title', 'description', '$comment', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$id', '$schema', '$anchor', 'x-factline-references']);
 // A reference left in a resolved schema (a cycle, or one that did not resolve) means two equal texts may differ.
 const referenceKeywords = ['$ref', '$dynamicRef', '$recursiveRef'];
 
@@ -30,19 +29,6 @@ export function provenByPayload(event: SchemaDocument, pointer: readonly string[
   }
   if (hasReference(current) || hasReference(fact.resolved)) return false;
   return isDeepStrictEqual(withoutAnnotations(current), withoutAnnotations(fact.resolved));
-}
-
-/** The schema without annotation keywords, at its root and in its `properties` and `items` (elsewhere compared as is). */
-function withoutAnnotations(schema: JsonSchema): JsonSchema {
-  if (!isSchemaObject(schema)) return schema;
-  const out: Record<string, unknown> = {};
-  for (const [keyword, value] of Object.entries(schema)) {
-    if (annotationKeywords.has(keyword)) continue;
-    if (keyword === 'properties' && isSchemaObject(value)) out[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, withoutAnnotations(child as JsonSchema)]));
-    else if (keyword === 'items' && (typeof value === 'boolean' || isSchemaObject(value))) out[keyword] = withoutAnnotations(value);
-    else out[keyword] = value;
-  }
-  return out;
 }
 
 function hasReference(value: unknown): boolean {

@@ -1,5 +1,5 @@
 // The runtime domain: the data the transformer runs on (validators, mappings, value keys), keyed "<type>@<version>".
-import { deliveryStreamName, parsePointer, pointersProvingFact, provenByPayload, typesOf, versionKey, type Catalog, type DeclaredMappedFact, type EventDefinition, type MappedFact, type ValueSpec } from '@factline/catalog';
+import { deliveryStreamName, parsePointer, pointersProvingFact, provenByPayload, typesOf, versionKey, type Catalog, type DeclaredMappedFact, type EventDefinition, type FactDefinition, type MappedFact, type ValueSpec } from '@factline/catalog';
 import type { Generator } from '../generator.js';
 import { tsHeader } from '../header.js';
 import { eventsGeneratedFolder } from './types-generator.js';
@@ -26,29 +26,25 @@ function printValueSpec(spec: ValueSpec): string {
 }
 
 /**
- * True when the payload's validation already proves the fact's value valid (see provenByPayload), so the
- * transformer need not validate it again. Constants are proven when the transformer compiles the domain.
+ * What the domain says of a mapped fact whose value the payload's validation already proves (see provenByPayload in
+ * the catalog), so the transformer does not validate it again: `provenByPayload` for a declared pointer, and for a
+ * typed mapper's fact of a primitive type the payload places with the fact's schema (`provenByPayloadAt`). Constants
+ * are proven when the transformer compiles the domain.
  */
-function payloadProves(catalog: Catalog, event: EventDefinition, mapped: DeclaredMappedFact): boolean {
-  if (!('pointer' in mapped.value)) return false;
-  const fact = catalog.facts.find((f) => f.type === mapped.fact && f.version === mapped.version);
-  const pointer = parsePointer(mapped.value.pointer);
-  return fact !== undefined && pointer.ok && provenByPayload(event.document, pointer.tokens, fact.document);
-}
-
-/**
- * For a typed mapper's fact of a primitive type: the payload pointers whose schema is the fact's schema. A value the
- * mapper returns that equals the payload's value at one of them is valid without a second validation.
- */
-function pointersProvingTypedFact(catalog: Catalog, event: EventDefinition, mapped: MappedFact): string[] {
-  const fact = catalog.facts.find((f) => f.type === mapped.fact && f.version === mapped.version);
-  const types = fact === undefined ? undefined : typesOf(fact.document.resolved);
-  if (fact === undefined || types === undefined || types.has('object') || types.has('array')) return [];
-  return pointersProvingFact(event.document, fact.document);
+function printProof(event: EventDefinition, mapped: MappedFact | DeclaredMappedFact, fact: FactDefinition | undefined): string {
+  if (fact === undefined) return '';
+  if ('value' in mapped) {
+    const pointer = 'pointer' in mapped.value ? parsePointer(mapped.value.pointer) : undefined;
+    return pointer?.ok === true && provenByPayload(event.document, pointer.tokens, fact.document) ? ', provenByPayload: true' : '';
+  }
+  const types = typesOf(fact.document.resolved);
+  if (types === undefined || types.has('object') || types.has('array')) return '';
+  const pointers = pointersProvingFact(event.document, fact.document);
+  return pointers.length > 0 ? `, provenByPayloadAt: [${pointers.map(q).join(', ')}]` : '';
 }
 
 function printDomain(catalog: Catalog): string {
-  const valueKeys = new Map(catalog.facts.map((f) => [versionKey(f.type, f.version), f.valueKey]));
+  const factsByKey = new Map(catalog.facts.map((f) => [versionKey(f.type, f.version), f]));
   const lines = [tsHeader([]), "import type { RuntimeDomain, Validator } from '../runtime-domain.js';", "import { typedMappers } from '../mappers/index.js';", "import * as validators from './validators.js';", ''];
   lines.push('/** Everything the transformer needs to turn events into facts, as data. */');
   lines.push('export const domain: RuntimeDomain = {');
@@ -65,14 +61,9 @@ function printDomain(catalog: Catalog): string {
     lines.push(`        kind: ${q(mapping.kind)},`, `        entityId: ${q(mapping.entityId)},`);
     lines.push('        facts: [');
     for (const fact of mapping.facts) {
-      const valueKey = valueKeys.get(versionKey(fact.fact, fact.version)) ?? '';
+      const definition = factsByKey.get(versionKey(fact.fact, fact.version));
       const value = 'value' in fact ? `, value: ${printValueSpec(fact.value)}` : '';
-      const provenAt = mapping.kind === 'typed' ? pointersProvingTypedFact(catalog, event, fact) : [];
-      const proven =
-        'value' in fact ? (payloadProves(catalog, event, fact) ? ', provenByPayload: true' : '')
-        : provenAt.length > 0 ? `, provenByPayloadAt: [${provenAt.map(q).join(', ')}]`
-        : '';
-      lines.push(`          { fact: ${q(fact.fact)}, version: ${fact.version}, valueKey: ${q(valueKey)}${value}${proven} },`);
+      lines.push(`          { fact: ${q(fact.fact)}, version: ${fact.version}, valueKey: ${q(definition?.valueKey ?? '')}${value}${printProof(event, fact, definition)} },`);
     }
     lines.push('        ],');
     if (mapping.kind === 'typed') lines.push(`        mapper: typedMappers[${q(key)}],`);

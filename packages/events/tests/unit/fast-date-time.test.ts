@@ -4,20 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { fullFormats as ajvFormats } from 'ajv-formats/dist/formats.js';
 import { validateEnvelope } from '@factline/events';
 import { withCanonicalFastPath, type DateTimeFormat } from '../../src/fast-date-time.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const slow = ajvFormats['date-time'] as DateTimeFormat;
 const fast = withCanonicalFastPath(slow);
-
-/** mulberry32: the same strings on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    let t = (state = (state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('the date-time fast path', () => {
   it.each([
@@ -53,7 +43,7 @@ describe('the date-time fast path', () => {
   it('answers 200,000 random and mutated timestamps as ajv-formats does', () => {
     // Prepare: canonical shapes with random digits (impossible months, days and times included), then with one
     // character replaced, removed or inserted.
-    const next = random(7);
+    const next = seededRandom(7);
     const digits = (count: number) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
     const alphabet = '0123456789-:.TtZz+ ';
     const texts: string[] = [];

@@ -5,22 +5,12 @@ import { fullFormats as ajvFormats } from 'ajv-formats/dist/formats.js';
 import { validateEnvelope } from '@factline/events';
 import { withPlainDateFastPath, type DateFormat } from '../../src/fast-date.js';
 import { withPlainUuidFastPath } from '../../src/fast-uuid.js';
+import { seededRandom } from '../support/seeded-random.js';
 
 const slowUuid = ajvFormats.uuid as RegExp;
 const fastUuid = withPlainUuidFastPath(slowUuid);
 const slowDate = ajvFormats.date as DateFormat;
 const fastDate = withPlainDateFastPath(slowDate);
-
-/** mulberry32: the same strings on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    let t = (state = (state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** `text` with one character replaced, removed or inserted (or unchanged), from `alphabet`. */
 function mutate(text: string, alphabet: string, next: () => number): string {
@@ -54,7 +44,7 @@ describe('the uuid fast path', () => {
 
   it('answers 100,000 random and mutated uuids as ajv-formats does', () => {
     // Prepare
-    const next = random(11);
+    const next = seededRandom(11);
     const alphabet = '0123456789abcdefABCDEFgG-:nu ';
     const hex = '0123456789abcdefABCDEF';
     const texts = Array.from({ length: 100_000 }, () => {
@@ -102,7 +92,7 @@ describe('the date fast path', () => {
 
   it('answers 100,000 random and mutated dates as ajv-formats does', () => {
     // Prepare: real days of every year 0000–9999 and random digits (impossible months and days included).
-    const next = random(5);
+    const next = seededRandom(5);
     const digits = (count: number) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
     const texts = Array.from({ length: 100_000 }, () => {
       const real = new Date(Math.floor(next() * 253_402_300_800_000) - 62_167_219_200_000).toISOString().slice(0, 10);

@@ -3,20 +3,10 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sha1Prefix } from '../../src/sha1.js';
+import { seededRandom } from '../fixtures/helpers.js';
 
 const nodeSha1Prefix = (text: string) => createHash('sha1').update(text, 'utf8').digest().subarray(0, 16).toString('hex');
 const ours = (text: string) => Buffer.from(sha1Prefix(text, new Uint8Array(16))).toString('hex');
-
-/** mulberry32: the same strings on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    let t = (state = (state + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 describe('sha1Prefix', () => {
   it('gives the FIPS 180-4 test vector for "abc"', () => {
@@ -40,7 +30,7 @@ describe('sha1Prefix', () => {
 
   it('agrees with node:crypto on 20,000 random strings of 0–80 characters', () => {
     // Prepare: mostly ASCII, some with a character above U+007F, lengths across the one-block limit.
-    const next = random(3);
+    const next = seededRandom(3);
     const texts = Array.from({ length: 20_000 }, () => {
       const length = Math.floor(next() * 81);
       const wide = next() < 0.1;

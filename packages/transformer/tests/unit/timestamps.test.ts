@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTimestamp, parseArrivalTimestamp } from '@factline/transformer';
+import { seededRandom } from '../fixtures/helpers.js';
 
 describe('normalizeTimestamp', () => {
   it.each([
@@ -44,20 +45,9 @@ describe('normalizeTimestamp', () => {
 });
 
 describe('normalizeTimestamp on canonical-looking text', () => {
-  /** mulberry32: the same strings on every run. */
-  function random(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-      let t = (state = (state + 0x6d2b79f5) >>> 0);
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-    };
-  }
-
   it('keeps a valid UTC timestamp with milliseconds as it is and refuses impossible ones, over 100,000 strings', () => {
     // Prepare: real instants of every year 0000–9999, random digits (impossible dates included), one character changed.
-    const next = random(17);
+    const next = seededRandom(17);
     const digits = (count: number) => Array.from({ length: count }, () => Math.floor(next() * 10)).join('');
     const alphabet = '0123456789-:.TZtz ';
     const texts = Array.from({ length: 100_000 }, () => {
